@@ -1,0 +1,279 @@
+/**
+ * The data contract, shared by the ETL (scripts/) and the site (src/).
+ *
+ * Two layers:
+ *  - *Curated* rows: what a person types into data/curated/**.csv (strings, as in the file).
+ *  - *Published* rows: what scripts/pipeline.ts writes to public/data/<table>.parquet|csv.
+ *
+ * Every field carries a one-line description; the data dictionary and datapackage.json
+ * are generated from these descriptions (see scripts/lib/codebook.ts), so keep them plain.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// Vocabularies
+// ---------------------------------------------------------------------------
+
+/** Aggregates and non-ISO geographies we publish, flagged as such in `countries`. */
+export const AGGREGATE_CODES = ['EU27_2020', 'EU28', 'EU27_2007', 'EA20', 'EFTA', 'EUR12'] as const;
+
+/** What a value is. Never mix kinds on one line of a chart. */
+export const VALUE_KINDS = [
+  'count', // a count published by an authority (registrations, records, notifications)
+  'estimate_central', // a research or official estimate (central value)
+  'estimate_low', // lower bound of a published range
+  'estimate_high', // upper bound of a published range
+  'rate', // a percentage rate (unemployment rate, employment rate)
+  'quota', // a cap or target set by government (e.g. Korea's E-9 quota)
+  'cumulative', // a running total over several periods (stated in `note`)
+] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+/** Units, as published. Values are never rescaled silently. */
+export const UNITS = ['persons', 'thousand_persons', 'percent', 'cases', 'applications', 'permits'] as const;
+
+export const SERIES_CATEGORIES = [
+  'irregular_residence', // stocks of people without legal status (counts or estimates)
+  'enforcement', // apprehensions, refusals, removals, orders: flows of enforcement events
+  'regularization_flow', // grants of status to irregular residents, year by year
+  'labour', // foreign workers, trainees, unemployment and employment by citizenship
+  'population', // foreign residents, population by citizenship
+] as const;
+
+export const REGULARIZATION_KINDS = [
+  'one_off', // a time-limited programme open to a defined group
+  'worker_legalization', // one-off, tied to an employer or a job
+  'standing_mechanism', // a permanent route (arraigo, special permission to stay…), whole mechanism
+  'standing_mechanism_year', // one year of a standing mechanism
+  'voluntary_departure_amnesty', // penalty-free departure campaign: not a regularization, kept for comparison
+] as const;
+
+export const RULE_CATEGORIES = [
+  'entry_and_stay',
+  'labour_migration_channel',
+  'enforcement',
+  'regularization',
+  'asylum',
+  'integration_rights',
+  'trainee_program',
+] as const;
+
+export const DIRECTIONS = ['restrictive', 'liberalizing', 'mixed'] as const;
+export const DATE_KINDS = ['enacted', 'in_force', 'announced'] as const;
+export const SOURCE_KINDS = ['primary', 'secondary', 'dataset'] as const;
+
+// ---------------------------------------------------------------------------
+// Small reusable validators
+// ---------------------------------------------------------------------------
+
+/** ISO 3166-1 alpha-3 (upper case) or one of AGGREGATE_CODES. */
+export const countryCode = z
+  .string()
+  .regex(/^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/, 'country code must be ISO 3166-1 alpha-3 or a known aggregate');
+
+/** Period as published: 2024 | 2024-Q3 | 2024-H1 | 2024-10 | 2024-10-31. */
+export const PERIOD_RE = /^(\d{4})(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+export const period = z.string().regex(PERIOD_RE, 'period must be YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD');
+
+/** A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const fuzzyDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date must be YYYY-MM-DD');
+export const slug = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'id must be lower-case letters, digits, - or _');
+const text = z.string().trim().min(1);
+const optText = z.string().trim().min(1).nullable();
+const httpUrl = z.string().regex(/^https?:\/\/[^\s"<>]+$/, 'url must be http(s) with no spaces');
+
+// ---------------------------------------------------------------------------
+// Published tables
+// ---------------------------------------------------------------------------
+
+/** One cited document or dataset. */
+export const Source = z.object({
+  /** Stable id, `<publisher>-<document>` in kebab case. */
+  source_id: slug,
+  /** Organisation that published the document (for reposts: the original authority, then the carrier). */
+  publisher: text,
+  /** Title as published (original language). */
+  title: text,
+  /** Where the document was read. */
+  url: httpUrl,
+  /** Publication date as precise as known. */
+  published: fuzzyDate.nullable(),
+  /** When the project's copy was read. */
+  accessed: isoDate,
+  /** Licence or terms of reuse, as far as known. */
+  license: text,
+  /** primary: the official publisher; secondary: press or research quoting it; dataset: a machine-readable dataset. */
+  kind: z.enum(SOURCE_KINDS),
+  /** ISO 639-1 language of the document. */
+  language: z.string().regex(/^[a-z]{2}$/),
+  /** Project's own remark on the source (reliability, repost, what to re-check). */
+  note: optText,
+});
+export type Source = z.infer<typeof Source>;
+
+/** One value. Keys first, then breakdowns, then the value. */
+export const Observation = z.object({
+  /** Series this value belongs to (see `series`). */
+  series_id: slug,
+  /** ISO 3166-1 alpha-3 code or aggregate code (see `countries`). */
+  country_code: countryCode,
+  /** Reference period as published: a year, quarter, half, month or a reference date. */
+  period,
+  /** First day the value refers to (for a stock at a date: that date). */
+  period_start: isoDate,
+  /** Last day the value refers to (for a stock at a date: that date). */
+  period_end: isoDate,
+  /** Sex breakdown: female, male; null for both sexes. */
+  sex: z.enum(['female', 'male']).nullable(),
+  /** Age band as published (Eurostat style, e.g. Y15-74); null when all ages. */
+  age: z.string().regex(/^[A-Z0-9_-]+$/).nullable(),
+  /** Citizenship breakdown: ISO3 code or group (FOR, NAT, EU27_2020_FOR, NEU27_2020_FOR, STLS); null for all. */
+  citizenship_code: z.string().regex(/^[A-Z0-9_]+$/).nullable(),
+  /** Other breakdown (last status of residence, reason, permit type…) as a snake_case code; null for total. */
+  status: z.string().regex(/^[a-z0-9_]+$/).nullable(),
+  /** The number. */
+  value: z.number().finite(),
+  /** Unit of `value`. */
+  unit: z.enum(UNITS),
+  /** What the value is: a count, an estimate (central/low/high), a rate, a quota or a cumulative total. */
+  value_kind: z.enum(VALUE_KINDS),
+  /** Eurostat-style flags: b break, e estimated, p provisional, u low reliability, c confidential, r revised, d definition differs. */
+  flags: z.string().regex(/^[bcdepruzn]+$/).nullable(),
+  /** True for the one value the charts use where several sources give one; false for alternatives. */
+  is_preferred: z.boolean(),
+  /** Source of this value (see `sources`). */
+  source_id: slug,
+  /** Project's own note on this value (rounding, revision, what differs). */
+  note: optText,
+});
+export type Observation = z.infer<typeof Observation>;
+
+/** Comparability note for one country of a series. */
+export const CountryNote = z.object({ country_code: countryCode, note: text });
+
+/** One series: what it counts and what it leaves out. */
+export const Series = z.object({
+  /** Stable id, snake_case (`jpn_overstayers`, `eurostat_migr_eipre`). */
+  series_id: slug,
+  /** Short title for charts. */
+  title: text,
+  /** Category, for navigation. */
+  category: z.enum(SERIES_CATEGORIES),
+  /** Unit of the values. */
+  unit: z.enum(UNITS),
+  /** Plain-language definition. */
+  definition: text,
+  /** Who is counted. */
+  counts: text,
+  /** Who is not counted (the caveat that matters when comparing). */
+  excludes: text,
+  /** Stock at a reference date, flow over a period, or a rate. */
+  measure: z.enum(['stock', 'flow', 'rate']),
+  /** Breaks in the series: dates and what changed. */
+  breaks: z.array(z.object({ date: fuzzyDate, note: text })),
+  /** Comparability notes by country. */
+  comparability: z.array(CountryNote),
+  /** Which source the charts prefer where sources disagree, and why. */
+  preference_note: optText,
+});
+export type Series = z.infer<typeof Series>;
+
+/** One regularization programme, or one year of a standing mechanism. */
+export const Regularization = z.object({
+  /** Stable id `<iso3-lower>-<year>-<slug>`. */
+  regularization_id: slug,
+  country_code: countryCode,
+  /** Name in the country's language, where known. */
+  name_native: optText,
+  /** English name (project's wording). */
+  name_en: text,
+  kind: z.enum(REGULARIZATION_KINDS),
+  /** Start (application window opens) as precise as known. */
+  start_date: fuzzyDate.nullable(),
+  /** End (window closes) as precise as known. */
+  end_date: fuzzyDate.nullable(),
+  /** Law, decree or instrument. */
+  legal_basis: optText,
+  /** Who could apply (project's wording). */
+  target_group: optText,
+  /** Applications received (unit per `figures_note`). */
+  applications: z.number().int().nonnegative().nullable(),
+  /** Approvals / grants. */
+  approvals: z.number().int().nonnegative().nullable(),
+  /** Rejections. */
+  rejections: z.number().int().nonnegative().nullable(),
+  /** Conditions of eligibility (project's wording). */
+  conditions: optText,
+  /** What the figures count (persons vs files, interim vs final) and disagreements between sources. */
+  figures_note: optText,
+  /** Source of the figures and dates. */
+  source_id: slug,
+  /** Further sources, `;`-separated. */
+  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable(),
+});
+export type Regularization = z.infer<typeof Regularization>;
+
+/** One dated legal or policy change (DEMIG POLICY compatible columns). */
+export const RuleChange = z.object({
+  rule_change_id: slug,
+  country_code: countryCode,
+  /** Date as precise as known. */
+  date: fuzzyDate,
+  /** What the date is: enacted, entry into force, or announced. */
+  date_kind: z.enum(DATE_KINDS),
+  title_native: optText,
+  title_en: text,
+  category: z.enum(RULE_CATEGORIES),
+  /** DEMIG policy area (legal_entry_and_stay, integration, border_and_land_control, exit), where coded. */
+  policy_area: optText,
+  /** DEMIG policy tool, where coded. */
+  policy_tool: optText,
+  /** Group targeted, where coded. */
+  target_group: optText,
+  /** Overall direction where the cited text supports it; null otherwise. */
+  direction: z.enum(DIRECTIONS).nullable(),
+  /** Project's own one- or two-sentence summary. */
+  summary: text,
+  source_id: slug,
+  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable(),
+});
+export type RuleChange = z.infer<typeof RuleChange>;
+
+/** One country or aggregate. */
+export const Country = z.object({
+  country_code: countryCode,
+  name_en: text,
+  name_ja: optText,
+  name_ko: optText,
+  name_es: optText,
+  name_it: optText,
+  /** True for EU27_2020 and other aggregates. */
+  is_aggregate: z.boolean(),
+  /** Eurostat geo code (ES, IT, EL…), where Eurostat publishes it. */
+  eurostat_geo: z.string().regex(/^[A-Z0-9_]+$/).nullable(),
+});
+export type Country = z.infer<typeof Country>;
+
+export const TABLES = {
+  observations: Observation,
+  series: Series,
+  regularizations: Regularization,
+  rule_changes: RuleChange,
+  sources: Source,
+  countries: Country,
+} as const;
+export type TableName = keyof typeof TABLES;
+
+/** Sort keys of each published table (Parquet row order, for range reads). */
+export const SORT_KEYS: Record<TableName, string[]> = {
+  observations: ['series_id', 'country_code', 'period_start', 'period_end', 'sex', 'age', 'citizenship_code', 'status', 'value_kind', 'source_id'],
+  series: ['series_id'],
+  regularizations: ['country_code', 'start_date', 'regularization_id'],
+  rule_changes: ['country_code', 'date', 'rule_change_id'],
+  sources: ['source_id'],
+  countries: ['country_code'],
+};
+
+/** Columns that identify one value; with `is_preferred`, exactly one row per key is preferred. */
+export const OBSERVATION_KEY = ['series_id', 'country_code', 'period', 'sex', 'age', 'citizenship_code', 'status', 'value_kind'] as const;
