@@ -1,0 +1,168 @@
+/**
+ * A small static server for the built site (dist/), used by `npm start`, the browser tests and
+ * the benchmarks. It behaves like the static hosts we deploy to:
+ *  - applies the `_headers` file (Netlify / Cloudflare Pages syntax) that ships in dist/, so the
+ *    Content-Security-Policy and framing rules tested here are the ones deployed;
+ *  - compresses text with brotli or gzip when the client asks (bytes measured are realistic);
+ *  - serves `.wasm` as application/wasm (streaming compilation needs it).
+ *
+ * Usage: tsx scripts/serve.ts [--port 4321] [--root dist] [--host 127.0.0.1]
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.cff': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.zip': 'application/zip',
+  '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm|xml|manifest))|image\/svg/;
+
+interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses a `_headers` file: a path pattern line, then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  let current: HeaderRule | null = null;
+  for (const raw of text.split(/\r?\n/)) {
+    if (!raw.trim() || raw.trim().startsWith('#')) continue;
+    if (!/^\s/.test(raw)) {
+      const glob = raw.trim();
+      const re = '^' + glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$';
+      current = { pattern: new RegExp(re), headers: [] };
+      rules.push(current);
+    } else if (current) {
+      const i = raw.indexOf(':');
+      if (i > 0) current.headers.push([raw.slice(0, i).trim(), raw.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** Headers for a URL path: later rules override earlier ones for the same header name. */
+export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) out[k.toLowerCase()] = v;
+  return out;
+}
+
+export interface ServeOptions {
+  root?: string;
+  port?: number;
+  host?: string;
+  /** Disable compression (to measure raw bytes). */
+  compress?: boolean;
+}
+
+export async function serve(opts: ServeOptions = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+  const root = path.resolve(opts.root ?? 'dist');
+  if (!existsSync(root)) throw new Error(`${root} does not exist: run \`npm run build\` first`);
+  const headersPath = path.join(root, '_headers');
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
+  const compress = opts.compress ?? true;
+  const cache = new Map<string, Buffer>();
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let rel = decodeURIComponent(url.pathname);
+      // Refuse anything that escapes the root.
+      const target = path.resolve(root, '.' + rel);
+      if (!target.startsWith(root)) return send(res, 403, 'text/plain', Buffer.from('forbidden'));
+      let file = target;
+      let st = await stat(file).catch(() => null);
+      if (st?.isDirectory()) {
+        if (!rel.endsWith('/')) {
+          res.writeHead(301, { location: rel + '/' + url.search });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+        st = await stat(file).catch(() => null);
+      }
+      if (!st) {
+        const notFound = path.join(root, '404.html');
+        const body = existsSync(notFound) ? await readFile(notFound) : Buffer.from('not found');
+        return send(res, 404, MIME['.html'], body, headersFor(rules, rel));
+      }
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      let body = await readFile(file);
+      const extra: Record<string, string> = { ...headersFor(rules, rel), 'cache-control': 'no-cache' };
+      const accept = String(req.headers['accept-encoding'] ?? '');
+      if (compress && COMPRESSIBLE.test(type) && body.length > 512) {
+        const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+        if (enc) {
+          const key = `${enc}:${file}:${st.mtimeMs}`;
+          let packed = cache.get(key);
+          if (!packed) {
+            packed =
+              enc === 'br'
+                ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+                : zlib.gzipSync(body, { level: 9 });
+            cache.set(key, packed);
+          }
+          body = packed;
+          extra['content-encoding'] = enc;
+          extra['vary'] = 'accept-encoding';
+        }
+      }
+      send(res, 200, type, req.method === 'HEAD' ? Buffer.alloc(0) : body, extra, body.length);
+    } catch (err) {
+      send(res, 500, 'text/plain', Buffer.from(String(err)));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  return {
+    server,
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function send(
+  res: import('node:http').ServerResponse,
+  status: number,
+  type: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+  length = body.length,
+) {
+  res.writeHead(status, { 'content-type': type, 'content-length': String(length), ...headers });
+  res.end(body);
+}
+
+// CLI
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('serve.ts')) {
+  const args = process.argv.slice(2);
+  const get = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const { url } = await serve({
+    root: get('root') ?? 'dist',
+    port: Number(get('port') ?? process.env.PORT ?? 4321),
+    host: get('host') ?? '127.0.0.1',
+  });
+  console.log(`serving ${get('root') ?? 'dist'} at ${url}`);
+}
