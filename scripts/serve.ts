@@ -51,6 +51,9 @@ export function parseHeadersFile(text: string): HeaderRule[] {
       const re = '^' + glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$';
       current = { pattern: new RegExp(re), headers: [] };
       rules.push(current);
+    } else if (current && raw.trim().startsWith('!')) {
+      // `! Name` detaches a header set by an earlier rule (Cloudflare Pages syntax).
+      current.headers.push([raw.trim().slice(1).trim(), '\u0000detach']);
     } else if (current) {
       const i = raw.indexOf(':');
       if (i > 0) current.headers.push([raw.slice(0, i).trim(), raw.slice(i + 1).trim()]);
@@ -62,7 +65,13 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 /** Headers for a URL path: later rules override earlier ones for the same header name. */
 export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) out[k.toLowerCase()] = v;
+  for (const rule of rules) {
+    if (!rule.pattern.test(urlPath)) continue;
+    for (const [k, v] of rule.headers) {
+      if (v === '\u0000detach') delete out[k.toLowerCase()];
+      else out[k.toLowerCase()] = v;
+    }
+  }
   return out;
 }
 
