@@ -1,0 +1,53 @@
+/**
+ * Row-level schema checks: zod schemas from src/lib/schema.ts, with zod's issues turned into
+ * InputErrors whose column is the issue path and whose reason a curator can act on.
+ */
+import type { z } from 'zod';
+import { Observation, type TableName } from '../../src/lib/schema.ts';
+import { InputError } from './errors.ts';
+import { SCHEMAS } from './tables.ts';
+
+type Issue = z.core.$ZodIssue;
+
+function pathLabel(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
+}
+
+function getAt(data: unknown, path: PropertyKey[]): unknown {
+  let cur = data;
+  for (const p of path) {
+    if (cur == null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+export function zodIssueToError(issue: Issue, data: unknown, file: string, line: number, what: string): InputError {
+  const column = pathLabel(issue.path) || null;
+  const value = getAt(data, issue.path);
+  let reason: string;
+  if (value === undefined && issue.code === 'invalid_type') {
+    reason = `required field is missing from the ${what}`;
+  } else if (value === null && issue.code === 'invalid_type') {
+    reason = 'required value is empty';
+  } else if (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small') {
+    reason = 'required value is blank';
+  } else {
+    const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+    reason = `${shown}: ${issue.message}`;
+  }
+  return new InputError(file, line, column, reason);
+}
+
+/** Curated observations carry no period_start/period_end: the pipeline derives them. */
+const CuratedObservation = Observation.omit({ period_start: true, period_end: true });
+
+export function schemaFor(table: TableName) {
+  return table === 'observations' ? CuratedObservation : SCHEMAS[table];
+}
+
+export function parseRow<T>(table: TableName, data: Record<string, unknown>, file: string, line: number): T {
+  const result = (schemaFor(table) as z.ZodType).safeParse(data);
+  if (!result.success) throw zodIssueToError(result.error.issues[0], data, file, line, 'row');
+  return result.data as T;
+}

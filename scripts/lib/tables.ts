@@ -1,0 +1,120 @@
+/**
+ * Column layout of every curated input and every published table, derived from the zod
+ * schemas in src/lib/schema.ts so that the order of columns can never drift from the contract.
+ */
+import { Country, Observation, Regularization, RuleChange, Series, Source, type TableName } from '../../src/lib/schema.ts';
+
+/** How a cell is typed when read from a curated CSV. */
+export type CellType = 'string' | 'number' | 'integer' | 'boolean';
+
+/** Physical type in Parquet/CSV (DuckDB SQL type). */
+export type SqlType = 'VARCHAR' | 'DATE' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN';
+
+export interface PublishedColumn {
+  name: string;
+  sql: SqlType;
+  /** Field of the zod schema this column comes from (series breaks → breaks_json). */
+  field: string;
+  /** True when the column may hold nulls. */
+  nullable: boolean;
+}
+
+const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+
+/** SQL types that are not VARCHAR; everything else is text. */
+const SQL_TYPES: Partial<Record<TableName, Record<string, SqlType>>> = {
+  observations: { period_start: 'DATE', period_end: 'DATE', value: 'DOUBLE', is_preferred: 'BOOLEAN' },
+  regularizations: { applications: 'BIGINT', approvals: 'BIGINT', rejections: 'BIGINT' },
+  sources: { accessed: 'DATE' },
+  countries: { is_aggregate: 'BOOLEAN' },
+};
+
+/** Array fields of `series` go to Parquet/CSV as JSON text (and in full to codebook.json). */
+export const JSON_COLUMNS: Partial<Record<TableName, Record<string, string>>> = {
+  series: { breaks: 'breaks_json', comparability: 'comparability_json' },
+};
+
+export const SCHEMAS = {
+  observations: Observation,
+  series: Series,
+  regularizations: Regularization,
+  rule_changes: RuleChange,
+  sources: Source,
+  countries: Country,
+} as const;
+
+/** Publication order of tables (also the order their CSVs enter the release hash). */
+export const TABLE_ORDER: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
+
+function isNullable(schema: unknown): boolean {
+  return (schema as { safeParse(v: unknown): { success: boolean } }).safeParse(null).success;
+}
+
+export function publishedColumns(table: TableName): PublishedColumn[] {
+  const schema = SCHEMAS[table] as unknown as { shape: Record<string, unknown> };
+  return keysOf(schema).map((field) => {
+    const json = JSON_COLUMNS[table]?.[field];
+    return {
+      name: json ?? field,
+      field,
+      sql: json ? 'VARCHAR' : (SQL_TYPES[table]?.[field] ?? 'VARCHAR'),
+      nullable: isNullable(schema.shape[field]),
+    };
+  });
+}
+
+/** Columns the pipeline derives itself; they are not in the curated files. */
+export const DERIVED_COLUMNS: Partial<Record<TableName, string[]>> = {
+  observations: ['period_start', 'period_end'],
+};
+
+/** Exact header of a curated CSV for a table. */
+export function curatedColumns(table: TableName): string[] {
+  const derived = DERIVED_COLUMNS[table] ?? [];
+  return keysOf(SCHEMAS[table] as unknown as { shape: Record<string, unknown> }).filter((k) => !derived.includes(k));
+}
+
+/** Cell types for reading a curated CSV (anything not listed is a string). */
+export function cellTypes(table: TableName): Record<string, CellType> {
+  const out: Record<string, CellType> = {};
+  for (const col of publishedColumns(table)) {
+    if (col.sql === 'DOUBLE') out[col.field] = 'number';
+    else if (col.sql === 'BIGINT') out[col.field] = 'integer';
+    else if (col.sql === 'BOOLEAN') out[col.field] = 'boolean';
+  }
+  return out;
+}
+
+/** Primary key of each published table (observations: one row per key and source and preference). */
+export const PRIMARY_KEYS: Record<TableName, string[]> = {
+  observations: ['series_id', 'country_code', 'period', 'sex', 'age', 'citizenship_code', 'status', 'value_kind', 'source_id', 'is_preferred', 'value'],
+  series: ['series_id'],
+  regularizations: ['regularization_id'],
+  rule_changes: ['rule_change_id'],
+  sources: ['source_id'],
+  countries: ['country_code'],
+};
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: TableName; fields: string[] };
+}
+
+export const FOREIGN_KEYS: Record<TableName, ForeignKey[]> = {
+  observations: [
+    { fields: ['series_id'], reference: { resource: 'series', fields: ['series_id'] } },
+    { fields: ['country_code'], reference: { resource: 'countries', fields: ['country_code'] } },
+    { fields: ['source_id'], reference: { resource: 'sources', fields: ['source_id'] } },
+  ],
+  series: [],
+  regularizations: [
+    { fields: ['country_code'], reference: { resource: 'countries', fields: ['country_code'] } },
+    { fields: ['source_id'], reference: { resource: 'sources', fields: ['source_id'] } },
+  ],
+  rule_changes: [
+    { fields: ['country_code'], reference: { resource: 'countries', fields: ['country_code'] } },
+    { fields: ['source_id'], reference: { resource: 'sources', fields: ['source_id'] } },
+  ],
+  sources: [],
+  countries: [],
+};

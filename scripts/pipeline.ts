@@ -1,0 +1,281 @@
+/**
+ * The data pipeline: curated tables + machine-readable source modules → validated, normalized
+ * tables in public/data (Parquet + CSV + datapackage.json + codebook + dictionary + citation +
+ * release manifest), published atomically.
+ *
+ *   npm run data            (tsx scripts/pipeline.ts)
+ *
+ * A bad input stops the run with `file:line [column]: reason` and exit code 1; the previous
+ * publication stays exactly as it was.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Observation, Series, TableName } from '../src/lib/schema.ts';
+import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type ReleaseInfo } from './lib/codebook.ts';
+import { parseCsvText } from './lib/csv-reader.ts';
+import { displayPath, loadCurated, type CuratedObservation, type Located } from './lib/curated.ts';
+import { inspectParquet, openDuckDB, writeTable } from './lib/duckdb-writer.ts';
+import { InputError } from './lib/errors.ts';
+import { todayIso } from './lib/periods.ts';
+import { publishAtomically } from './lib/publish.ts';
+import { csvDigest, hashFiles, releaseId } from './lib/release.ts';
+import { parseRow } from './lib/row-schema.ts';
+import { JSON_COLUMNS, TABLE_ORDER, publishedColumns } from './lib/tables.ts';
+import type { SourceModule, SourceObservation } from './lib/types.ts';
+import { validateAll } from './lib/validate.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Raw snapshots live outside the repo (never committed); ATLAS_RAW_DIR points elsewhere. */
+export const DEFAULT_RAW_DIR = process.env.ATLAS_RAW_DIR ?? resolve(REPO_ROOT, '../shared/data/raw');
+
+export interface PipelineOptions {
+  curatedDir?: string;
+  seriesDir?: string;
+  rawDir?: string;
+  outDir?: string;
+  /** Source modules; default: the array exported by scripts/sources/index.ts. */
+  sources?: SourceModule[];
+  /** Release date (YYYY-MM-DD), default today (UTC). Also "today" for the future-period rule. */
+  releaseDate?: string;
+  /** Repository URL for CITATION.cff; default: package.json `repository`. */
+  repository?: string | null;
+  log?: (line: string) => void;
+}
+
+export interface SourceStat {
+  id: string;
+  rows: number;
+  ms: number;
+}
+
+export interface PipelineResult {
+  releaseId: string;
+  created: string;
+  outDir: string;
+  rowCounts: Record<TableName, number>;
+  seriesRowCounts: Record<string, number>;
+  sources: SourceStat[];
+  /** Milliseconds per step, plus `total`. */
+  timings: Record<string, number>;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+
+async function exists(p: string) {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The modules exported by scripts/sources/index.ts (any exported array of {id, load}). */
+export async function loadSourceModules(): Promise<SourceModule[]> {
+  const index = join(REPO_ROOT, 'scripts/sources/index.ts');
+  if (!(await exists(index))) return [];
+  const mod = (await import(pathToFileURL(index).href)) as Record<string, unknown>;
+  const isModule = (m: unknown): m is SourceModule =>
+    !!m && typeof m === 'object' && typeof (m as SourceModule).id === 'string' && typeof (m as SourceModule).load === 'function';
+  for (const value of [mod.sources, mod.default, ...Object.values(mod)]) {
+    if (Array.isArray(value) && value.every(isModule)) return value;
+  }
+  throw new Error('scripts/sources/index.ts must export an array of SourceModule');
+}
+
+async function repositoryFromPackage(): Promise<string | null> {
+  try {
+    const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8'));
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    return typeof repo === 'string' ? repo.replace(/^git\+/, '').replace(/\.git$/, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Validate one module's rows with the same row schema as curated files. */
+function checkModuleRows(mod: SourceModule, rows: SourceObservation[]): Located<CuratedObservation>[] {
+  if (!Array.isArray(rows)) throw new InputError(`scripts/sources/${mod.id}`, 0, null, 'load() did not return an array of rows');
+  return rows.map((r) => {
+    const origin = r.origin ?? { file: `source ${mod.id}`, line: 0 };
+    const { origin: _omit, ...data } = r;
+    try {
+      return { row: parseRow<CuratedObservation>('observations', data, origin.file, origin.line), file: origin.file, line: origin.line };
+    } catch (err) {
+      // JSON inputs have no line; say where in the document the value came from.
+      if (err instanceof InputError && origin.path) {
+        throw new InputError(err.file, err.line, err.column, `${err.reason} (at ${origin.path})`);
+      }
+      throw err;
+    }
+  });
+}
+
+export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const log = opts.log ?? (() => {});
+  const curatedDir = opts.curatedDir ? resolve(opts.curatedDir) : join(REPO_ROOT, 'data/curated');
+  const seriesDir = opts.seriesDir ? resolve(opts.seriesDir) : join(REPO_ROOT, 'data/series');
+  const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO_ROOT, 'public/data');
+  const rawDir = opts.rawDir ? resolve(opts.rawDir) : DEFAULT_RAW_DIR;
+  const created = opts.releaseDate ?? todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(created)) throw new Error(`releaseDate must be YYYY-MM-DD, got ${created}`);
+
+  let t = performance.now();
+  const curated = await loadCurated(curatedDir, seriesDir);
+  timings.read_curated = performance.now() - t;
+  log(`read ${curated.files.length} curated files: ${curated.observations.length} observations, ${curated.sources.length} sources, ${curated.series.length} series`);
+
+  // --- source modules --------------------------------------------------------------------
+  const modules = opts.sources ?? (await loadSourceModules());
+  const sourceIds = new Set(curated.sources.map((s) => s.row.source_id));
+  const sourceStats: SourceStat[] = [];
+  const moduleRows: Located<CuratedObservation>[] = [];
+  for (const mod of modules) {
+    if (!sourceIds.has(mod.id)) {
+      throw new InputError(`scripts/sources/${mod.id}.ts`, 0, 'id', `source module "${mod.id}" has no row in data/curated/sources/*.csv`);
+    }
+    t = performance.now();
+    const rows = await mod.load({ rawDir });
+    const checked = checkModuleRows(mod, rows);
+    const ms = performance.now() - t;
+    sourceStats.push({ id: mod.id, rows: checked.length, ms });
+    timings[`source:${mod.id}`] = ms;
+    moduleRows.push(...checked);
+    log(`source ${mod.id}: ${checked.length} rows in ${ms.toFixed(0)} ms`);
+  }
+
+  // --- validation ------------------------------------------------------------------------
+  t = performance.now();
+  const { observations } = validateAll(curated, [...curated.observations, ...moduleRows], { today: created });
+  timings.validate = performance.now() - t;
+
+  const seriesRows: Series[] = curated.series.map((s) => s.row);
+  const tables: Record<TableName, Record<string, unknown>[]> = {
+    observations: observations.map((o) => o.row as Observation as unknown as Record<string, unknown>),
+    series: seriesRows.map((s) => {
+      const row: Record<string, unknown> = { ...s };
+      for (const [field, column] of Object.entries(JSON_COLUMNS.series ?? {})) {
+        row[column] = JSON.stringify(row[field]);
+        delete row[field];
+      }
+      return row;
+    }),
+    regularizations: curated.regularizations.map((r) => r.row as unknown as Record<string, unknown>),
+    rule_changes: curated.rule_changes.map((r) => r.row as unknown as Record<string, unknown>),
+    sources: curated.sources.map((r) => r.row as unknown as Record<string, unknown>),
+    countries: curated.countries.map((r) => r.row as unknown as Record<string, unknown>),
+  };
+  const rowCounts = Object.fromEntries(TABLE_ORDER.map((tb) => [tb, tables[tb].length])) as Record<TableName, number>;
+  const seriesRowCounts: Record<string, number> = Object.fromEntries(seriesRows.map((s) => [s.series_id, 0]));
+  for (const o of observations) seriesRowCounts[o.row.series_id] = (seriesRowCounts[o.row.series_id] ?? 0) + 1;
+
+  const repository = opts.repository === undefined ? await repositoryFromPackage() : opts.repository;
+
+  // --- write, check, publish ---------------------------------------------------------------
+  const published = await publishAtomically(outDir, async (tmp) => {
+    t = performance.now();
+    const db = await openDuckDB();
+    try {
+      for (const table of TABLE_ORDER) await writeTable(db.conn, tmp, table, tables[table]);
+    } finally {
+      db.close();
+    }
+    timings.write = performance.now() - t;
+
+    t = performance.now();
+    await checkWritten(tmp, rowCounts);
+    timings.check = performance.now() - t;
+
+    t = performance.now();
+    const id = releaseId(created, await csvDigest(tmp, TABLE_ORDER));
+    const release: ReleaseInfo = { id, created, rowCounts };
+    const dataFiles = await hashFiles(tmp);
+    const sources = curated.sources.map((s) => s.row);
+    await writeFile(join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(release, sources, dataFiles), null, 2)}\n`);
+    const cb = { release, series: seriesRows, seriesRowCounts };
+    await writeFile(join(tmp, 'codebook.json'), `${JSON.stringify(buildCodebook(cb), null, 2)}\n`);
+    await writeFile(join(tmp, 'DICTIONARY.md'), buildDictionary(cb));
+    await writeFile(join(tmp, 'CITATION.cff'), buildCitation(release, repository));
+    const files = await hashFiles(tmp, ['release.json']);
+    const manifest = {
+      generated_by: 'scripts/pipeline.ts (generated file: do not edit by hand)',
+      release_id: id,
+      created,
+      release_id_basis: `first 8 hex of sha256 over ${TABLE_ORDER.map((tb) => `${tb}.csv`).join(' + ')} (bytes concatenated in this order)`,
+      row_counts: rowCounts,
+      series_row_counts: seriesRowCounts,
+      sources: sourceStats.map((s) => ({ id: s.id, rows: s.rows })),
+      files,
+    };
+    await writeFile(join(tmp, 'release.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    timings.metadata = performance.now() - t;
+    return { id, files };
+  });
+  timings.total = performance.now() - t0;
+  log(`published ${published.id} to ${displayPath(outDir)}`);
+  return {
+    releaseId: published.id,
+    created,
+    outDir,
+    rowCounts,
+    seriesRowCounts,
+    sources: sourceStats,
+    timings,
+    files: published.files,
+  };
+}
+
+/** DuckDB re-reads every Parquet file; both files of a table must hold the expected rows and columns. */
+async function checkWritten(dir: string, rowCounts: Record<TableName, number>) {
+  const db = await openDuckDB();
+  try {
+    for (const table of TABLE_ORDER) {
+      const cols = publishedColumns(table);
+      const pq = await inspectParquet(db.conn, join(dir, `${table}.parquet`));
+      if (pq.rows !== rowCounts[table]) throw new Error(`check failed: ${table}.parquet has ${pq.rows} rows, expected ${rowCounts[table]}`);
+      const names = pq.columns.map((c) => c.name).join(',');
+      if (names !== cols.map((c) => c.name).join(',')) throw new Error(`check failed: ${table}.parquet columns ${names}`);
+      pq.columns.forEach((c, i) => {
+        if (c.type !== cols[i].sql) throw new Error(`check failed: ${table}.parquet column ${c.name} is ${c.type}, expected ${cols[i].sql}`);
+      });
+      const csvPath = join(dir, `${table}.csv`);
+      const csvRows = parseCsvText(await readFile(csvPath, 'utf8'), csvPath, cols.map((c) => c.name));
+      if (csvRows.length !== rowCounts[table]) throw new Error(`check failed: ${table}.csv has ${csvRows.length} rows, expected ${rowCounts[table]}`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function formatMs(ms: number) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+async function main() {
+  try {
+    const result = await runPipeline({ log: (l) => console.log(l) });
+    console.log('');
+    console.log('source'.padEnd(36), 'rows'.padStart(8), 'time'.padStart(10));
+    for (const s of result.sources) console.log(s.id.padEnd(36), String(s.rows).padStart(8), formatMs(s.ms).padStart(10));
+    console.log('');
+    console.log('table'.padEnd(36), 'rows'.padStart(8));
+    for (const [table, n] of Object.entries(result.rowCounts)) console.log(table.padEnd(36), String(n).padStart(8));
+    console.log('');
+    for (const [step, ms] of Object.entries(result.timings)) if (!step.startsWith('source:')) console.log(`${step.padEnd(36)} ${formatMs(ms).padStart(19)}`);
+    console.log(`\nrelease ${result.releaseId}`);
+  } catch (err) {
+    if (err instanceof InputError) {
+      console.error(`${err.file}${err.line ? `:${err.line}` : ''}${err.column ? ` [${err.column}]` : ''}: ${err.reason}`);
+      console.error('Nothing was published; the previous publication is unchanged.');
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
