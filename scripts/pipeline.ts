@@ -27,8 +27,8 @@ import { validateAll } from './lib/validate.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Raw snapshots live outside the repo (never committed); ATLAS_RAW_DIR points elsewhere. */
-export const DEFAULT_RAW_DIR = process.env.ATLAS_RAW_DIR ?? resolve(REPO_ROOT, '../shared/data/raw');
+/** Raw snapshots live outside the repo (never committed); EUROSTAT_RAW_DIR points elsewhere (as in scripts/lib/eurostat/fetch.ts). */
+export const defaultRawDir = () => resolve(process.env.EUROSTAT_RAW_DIR?.trim() || resolve(REPO_ROOT, '../shared/data/raw'));
 
 export interface PipelineOptions {
   curatedDir?: string;
@@ -76,6 +76,7 @@ export async function loadSourceModules(): Promise<SourceModule[]> {
   const index = join(REPO_ROOT, 'scripts/sources/index.ts');
   if (!(await exists(index))) return [];
   const mod = (await import(pathToFileURL(index).href)) as Record<string, unknown>;
+  // `sources` is the documented export; any other exported array of modules is accepted as a fallback.
   const isModule = (m: unknown): m is SourceModule =>
     !!m && typeof m === 'object' && typeof (m as SourceModule).id === 'string' && typeof (m as SourceModule).load === 'function';
   for (const value of [mod.sources, mod.default, ...Object.values(mod)]) {
@@ -119,7 +120,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const curatedDir = opts.curatedDir ? resolve(opts.curatedDir) : join(REPO_ROOT, 'data/curated');
   const seriesDir = opts.seriesDir ? resolve(opts.seriesDir) : join(REPO_ROOT, 'data/series');
   const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO_ROOT, 'public/data');
-  const rawDir = opts.rawDir ? resolve(opts.rawDir) : DEFAULT_RAW_DIR;
+  const rawDir = opts.rawDir ? resolve(opts.rawDir) : defaultRawDir();
   const created = opts.releaseDate ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(created)) throw new Error(`releaseDate must be YYYY-MM-DD, got ${created}`);
 

@@ -26,14 +26,15 @@ export function zodIssueToError(issue: Issue, data: unknown, file: string, line:
   const column = pathLabel(issue.path) || null;
   const value = getAt(data, issue.path);
   let reason: string;
-  if (value === undefined && issue.code === 'invalid_type') {
+  // A null or absent value only fails a field that is not nullable: say so instead of zod's type talk.
+  if (value === undefined) {
     reason = `required field is missing from the ${what}`;
-  } else if (value === null && issue.code === 'invalid_type') {
+  } else if (value === null) {
     reason = 'required value is empty';
   } else if (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small') {
     reason = 'required value is blank';
   } else {
-    const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+    const shown = typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : JSON.stringify(value);
     reason = `${shown}: ${issue.message}`;
   }
   return new InputError(file, line, column, reason);
