@@ -32,11 +32,13 @@ export async function readSeriesFile(path: string, file: string): Promise<Locate
   if (!isSeq(doc.contents)) {
     throw new InputError(file, lineAt(doc.contents as Node, 1), null, 'the file must be a YAML list of series (items starting with "- series_id: …")');
   }
+  // Whole-document conversion resolves anchors and aliases (`breaks: *none`); nodes keep the lines.
+  const values = doc.toJS() as unknown[];
   const out: LocatedSeries[] = [];
   doc.contents.items.forEach((item, index) => {
     const line = lineAt(item as Node, 1);
     if (!isMap(item)) throw new InputError(file, line, null, `item ${index + 1} is not a mapping of series fields`);
-    const data = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown>;
+    const data = { ...(values[index] as Record<string, unknown>) };
     const fieldLine = (key: string) => {
       const pair = item.items.find((p) => (p.key as { value?: unknown })?.value === key);
       return lineAt((pair?.value ?? pair?.key) as Node, line);

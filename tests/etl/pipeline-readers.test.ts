@@ -135,3 +135,23 @@ describe('UTF-8', () => {
     expect(findInvalidUtf8(Uint8Array.from([0x41, 0xe6, 0x97]))).toBe(1);
   });
 });
+
+describe('series YAML', () => {
+  it('resolves anchors and aliases and reports item lines', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readSeriesFile } = await import('../../scripts/lib/series-yaml.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'atlas-yaml-'));
+    const item = (id: string, breaks: string) =>
+      `- series_id: ${id}\n  title: T\n  category: enforcement\n  unit: persons\n  definition: D.\n  counts: C.\n  excludes: E.\n  measure: flow\n  breaks: ${breaks}\n  comparability: []\n  preference_note: null\n`;
+    const file = join(dir, 's.yml');
+    await writeFile(file, item('a_one', '&none []') + item('a_two', '*none'));
+    const got = await readSeriesFile(file, 's.yml');
+    expect(got.map((s) => [s.row.series_id, s.line, s.row.breaks])).toEqual([
+      ['a_one', 1, []],
+      ['a_two', 12, []],
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
