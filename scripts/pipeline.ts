@@ -255,9 +255,18 @@ function formatMs(ms: number) {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 
+/** `--out dir`, `--curated dir`, `--series dir`, `--raw dir`, `--date YYYY-MM-DD` override the defaults. */
+function cliOptions(argv: string[]): PipelineOptions {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return { outDir: get('out'), curatedDir: get('curated'), seriesDir: get('series'), rawDir: get('raw'), releaseDate: get('date') };
+}
+
 async function main() {
   try {
-    const result = await runPipeline({ log: (l) => console.log(l) });
+    const result = await runPipeline({ ...cliOptions(process.argv.slice(2)), log: (l) => console.log(l) });
     console.log('');
     console.log('source'.padEnd(36), 'rows'.padStart(8), 'time'.padStart(10));
     for (const s of result.sources) console.log(s.id.padEnd(36), String(s.rows).padStart(8), formatMs(s.ms).padStart(10));
@@ -269,7 +278,7 @@ async function main() {
     console.log(`\nrelease ${result.releaseId}`);
   } catch (err) {
     if (err instanceof InputError) {
-      console.error(`${err.file}${err.line ? `:${err.line}` : ''}${err.column ? ` [${err.column}]` : ''}: ${err.reason}`);
+      console.error(err.message);
       console.error('Nothing was published; the previous publication is unchanged.');
       process.exit(1);
     }

@@ -323,6 +323,7 @@ export function buildCitation(release: ReleaseInfo, repository: string | null): 
     `license: ${DATA_LICENSE.name}`,
   ];
   if (repository) lines.push(`repository-code: ${yamlString(repository)}`);
+  else lines.push('# repository-code: not set (add "repository" to package.json and rerun the pipeline)');
   lines.push(
     'keywords:',
     ...['irregular migration', 'regularization', 'immigration policy', 'Japan', 'South Korea', 'Spain', 'Italy', 'Eurostat'].map((k) => `  - ${yamlString(k)}`),
