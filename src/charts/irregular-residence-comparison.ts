@@ -1,0 +1,249 @@
+/**
+ * Headline chart (home page): people without legal status in Japan, South Korea, Spain and Italy on
+ * one time axis, with regularization programmes and rule changes marked under the axis.
+ *
+ * The four lines do not measure the same thing (official counts of overstayers vs research
+ * estimates of everyone without a permit); ComparabilityNote.astro prints the difference next to
+ * the chart from the `meta` dataset, and counts are drawn solid while estimates are dashed.
+ */
+import { z } from 'zod';
+import { defineChart } from '../lib/charts/spec.ts';
+import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+
+const COUNTRIES = ['JPN', 'KOR', 'ESP', 'ITA'] as const;
+const LAYERS = ['reg', 'rules'] as const;
+const FIRST_YEAR = 1985;
+const LAST_YEAR = 2026;
+
+/** One line per series; series are country-specific, so the label names the country (and the estimator). */
+const SERIES: { id: string; label: string }[] = [
+  { id: 'jpn_overstayers', label: 'Japan' },
+  { id: 'kor_illegal_stay', label: 'South Korea' },
+  { id: 'esp_irregular_estimate_funcas', label: 'Spain (Funcas)' },
+  { id: 'ita_irregular_estimate_ismu', label: 'Italy (ISMU)' },
+];
+
+export const state = z
+  .object({
+    countries: subsetOf(COUNTRIES, [...COUNTRIES]),
+    scale: oneOf(['linear', 'log'] as const, 'linear'),
+    mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
+    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
+    to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
+    layers: subsetOf(LAYERS, [...LAYERS], { allowEmpty: true }),
+  })
+  .transform(orderedYears);
+
+export type State = z.infer<typeof state>;
+
+/** Sources are joined once per row; `src` columns follow the tooltip contract (tooltip.ts). */
+const SERIES_SQL = /* sql */ `
+WITH obs AS (
+  SELECT
+    o.*,
+    -- every line is drawn in people; thousands are converted, never silently mixed
+    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS persons,
+    -- the central value (or count) carries the row's source; a bound only when nothing else is published
+    CASE WHEN o.value_kind IN ('count', 'estimate_central') THEN 0 ELSE 1 END AS rank
+  FROM observations o
+  WHERE o.is_preferred
+    AND list_contains($series, o.series_id)
+    AND list_contains($countries, o.country_code)
+    -- totals only: breakdown rows (by sex, nationality, status) are parts of these totals
+    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high')
+    AND year(o.period_end) BETWEEN $from AND $to
+),
+points AS (
+  SELECT
+    series_id,
+    country_code,
+    period,
+    -- the middle of the reference period: the date itself for a stock, mid-year for a calendar year
+    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    max(persons) FILTER (WHERE value_kind IN ('count', 'estimate_central')) AS value,
+    max(persons) FILTER (WHERE value_kind = 'estimate_low') AS low,
+    max(persons) FILTER (WHERE value_kind = 'estimate_high') AS high,
+    coalesce(any_value(value_kind) FILTER (WHERE value_kind = 'count'), 'estimate_central') AS value_kind,
+    arg_min(source_id, rank) AS source_id,
+    arg_min(note, rank) AS note
+  FROM obs
+  GROUP BY series_id, country_code, period
+)
+SELECT
+  p.series_id || ':' || p.country_code AS line_id,
+  p.series_id,
+  p.country_code,
+  c.name_en AS country_name,
+  list_extract($series_labels, list_position($series, p.series_id)) AS label,
+  s.title AS series_title,
+  p.period,
+  p.ref_date,
+  p.value,
+  p.low,
+  p.high,
+  p.value_kind,
+  'persons' AS unit,
+  p.source_id,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url,
+  p.note
+FROM points p
+JOIN series s USING (series_id)
+LEFT JOIN countries c USING (country_code)
+LEFT JOIN sources src USING (source_id)
+ORDER BY list_position($series, p.series_id), p.ref_date
+`;
+
+const REGULARIZATIONS_SQL = /* sql */ `
+SELECT
+  r.regularization_id,
+  r.country_code,
+  r.name_en,
+  r.name_native,
+  r.kind,
+  r.start_date,
+  r.end_date,
+  -- a date known only to the year or month is placed at the start of that year or month
+  CASE length(r.start_date) WHEN 4 THEN r.start_date || '-01-01' WHEN 7 THEN r.start_date || '-01' ELSE r.start_date END AS x_date,
+  r.applications,
+  r.approvals,
+  r.figures_note,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM regularizations r
+LEFT JOIN sources src USING (source_id)
+WHERE list_contains($countries, r.country_code)
+  -- programmes only: yearly grants of a standing mechanism are a flow, not an event
+  AND r.kind IN ('one_off', 'worker_legalization')
+  AND r.start_date IS NOT NULL
+  AND CAST(left(r.start_date, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.regularization_id
+`;
+
+const RULE_CHANGES_SQL = /* sql */ `
+SELECT
+  r.rule_change_id,
+  r.country_code,
+  r.title_en,
+  r.title_native,
+  r.date,
+  r.date_kind,
+  r.category,
+  r.direction,
+  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM rule_changes r
+LEFT JOIN sources src USING (source_id)
+WHERE list_contains($countries, r.country_code)
+  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.rule_change_id
+`;
+
+/** Series metadata for the comparability note (not drawn). */
+const META_SQL = /* sql */ `
+SELECT
+  s.series_id,
+  list_extract($series_labels, list_position($series, s.series_id)) AS label,
+  s.title,
+  s.definition,
+  s.counts,
+  s.excludes,
+  s.measure,
+  s.comparability_json,
+  s.breaks_json,
+  s.preference_note
+FROM series s
+WHERE list_contains($series, s.series_id)
+ORDER BY list_position($series, s.series_id)
+`;
+
+export const spec = defineChart({
+  id: 'irregular-residence-comparison',
+  title: 'People without legal residence in four countries',
+  subtitle:
+    'Japan and South Korea count people who stayed past their permitted period; the figures for Spain and Italy are research estimates. Markers under the axis show regularization programmes and changes to the rules.',
+  kind: 'time-comparison',
+  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
+  datasets: {
+    data: { role: 'series', query: SERIES_SQL },
+    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
+    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+    meta: { role: 'meta', query: META_SQL },
+  },
+  state,
+  constants: {
+    series: SERIES.map((s) => s.id),
+    series_labels: SERIES.map((s) => s.label),
+  },
+  url: [
+    { key: 'countries', param: 'countries', type: 'list' },
+    { key: 'scale', param: 'scale', type: 'value' },
+    { key: 'mode', param: 'mode', type: 'value' },
+    { key: 'from', param: 'from', type: 'value' },
+    { key: 'to', param: 'to', type: 'value' },
+    { key: 'layers', param: 'layers', type: 'list' },
+  ],
+  controls: [
+    {
+      kind: 'checkboxes',
+      key: 'countries',
+      legend: 'Countries',
+      options: [
+        { value: 'JPN', label: 'Japan' },
+        { value: 'KOR', label: 'South Korea' },
+        { value: 'ESP', label: 'Spain' },
+        { value: 'ITA', label: 'Italy' },
+      ],
+    },
+    { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
+    { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'People' }, { value: 'indexed', label: 'Index' }] },
+    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
+    {
+      kind: 'checkboxes',
+      key: 'layers',
+      legend: 'Markers',
+      options: [
+        { value: 'reg', label: 'Regularizations' },
+        { value: 'rules', label: 'Rule changes' },
+      ],
+    },
+  ],
+  encodings: {
+    dataset: 'data',
+    x: 'ref_date',
+    y: 'value',
+    low: 'low',
+    high: 'high',
+    line: 'line_id',
+    color: 'country_code',
+    label: 'label',
+    kind: 'value_kind',
+    yLabel: 'People',
+  },
+  layers: [
+    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes (circle area = people granted status)', shortLabel: 'Regularizations (area = granted)' },
+    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules', shortLabel: 'Rule changes' },
+  ],
+  palette: {
+    JPN: { color: '#D55E00', label: 'Japan' },
+    KOR: { color: '#0072B2', label: 'South Korea' },
+    ESP: { color: '#009E73', label: 'Spain' },
+    ITA: { color: '#CC79A7', label: 'Italy' },
+  },
+  table: [
+    { key: 'label', label: 'Line' },
+    { key: 'period', label: 'Period', format: 'date' },
+    { key: 'value', label: 'Value', format: 'number' },
+    { key: 'low', label: 'Low', format: 'number' },
+    { key: 'high', label: 'High', format: 'number' },
+    { key: 'value_kind', label: 'Kind', format: 'kind' },
+    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
+  ],
+});
+
+export default spec;

@@ -1,0 +1,55 @@
+/**
+ * `<chart-figure>`: the only script a page with charts loads up front (well under 2 KB). The chart,
+ * its controls and its table are already in the HTML; this element waits for the reader to reach
+ * for the chart (pointer, touch, focus, a control change) and only then imports the interactive
+ * code. A link that carries chart state in its query string wakes the chart at once, so a reload
+ * restores the view.
+ *
+ * Attributes (rendered by ChartFigure.astro):
+ *  - data-chart:   spec id (src/charts/index.ts)
+ *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
+ *  - data-preload: "idle" to start the engine when the browser is idle (explore page)
+ */
+const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input'] as const;
+
+export class ChartFigureElement extends HTMLElement {
+  #woken = false;
+  /** A control change that happened while the interactive code was still loading. */
+  #pending: Event | null = null;
+  #wake = (e: Event) => {
+    if (this.#woken) {
+      if (e.type === 'change') this.#pending = e;
+      return;
+    }
+    void this.wake(e);
+  };
+
+  connectedCallback() {
+    for (const t of WAKE_EVENTS) this.addEventListener(t, this.#wake, { passive: true });
+    const params = (this.dataset.params ?? '').split(',').filter(Boolean);
+    const search = new URLSearchParams(location.search);
+    if (params.some((p) => search.has(p))) void this.wake(null);
+    else if (this.dataset.preload === 'idle') {
+      const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
+      idle(() => void this.wake(null, true));
+    }
+  }
+
+  disconnectedCallback() {
+    for (const t of WAKE_EVENTS) this.removeEventListener(t, this.#wake);
+  }
+
+  /** Loads the interactive code once; `first` is the event that woke the chart (replayed to it). */
+  async wake(first: Event | null, preload = false) {
+    if (this.#woken) return;
+    this.#woken = true;
+    if (first?.type === 'change') this.#pending = first;
+    this.setAttribute('data-state-phase', 'waking');
+    const { enhance } = await import('./interactive.ts');
+    // Stop listening only now: changes made during the import are replayed, not lost.
+    for (const t of WAKE_EVENTS) this.removeEventListener(t, this.#wake);
+    enhance(this, this.#pending ?? first, { preload });
+  }
+}
+
+if (!customElements.get('chart-figure')) customElements.define('chart-figure', ChartFigureElement);

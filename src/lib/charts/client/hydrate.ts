@@ -1,0 +1,267 @@
+/**
+ * Heavy stage of a chart in the browser, loaded on the first control change (or at once when the
+ * URL carries chart state). It owns the chart state: reads the form, writes the URL with
+ * history.replaceState, reruns the spec's SQL in DuckDB-WASM when a query parameter changed, and
+ * redraws with the same `plotOptions` used at build time.
+ *
+ * View-only changes (scale, indexed mode, marker layers) redraw at once from the rows already in
+ * hand; the engine still starts in the background so the next query is fast. DuckDB itself is a
+ * separate chunk (../../db/browser.ts) imported only when a query must run.
+ *
+ * After each redraw the element dispatches `chart:render` (detail: { state, rows, svg }) and its
+ * `data-state` attribute holds the current state as JSON: the action buttons (download, share,
+ * embed, citation) read those.
+ */
+import * as Plot from '@observablehq/plot';
+import { loadSpec } from '../../../charts/index.ts';
+import type { ChartRows, ChartSpec } from '../spec.ts';
+import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
+import { plotOptions, type DrawState } from '../plot-options.ts';
+import { describeChart } from '../describe.ts';
+import { queryKey, runQueries } from '../run.ts';
+import { cellHref, cellText } from '../table.ts';
+import { publisherSummary, sourceDatasets, sourcesOf } from '../sources.ts';
+import type { ChartController } from './interactive.ts';
+
+export interface Hydrator {
+  fromForm(e: Event): Promise<void>;
+  fromUrl(): Promise<void>;
+  /** Live feedback while a range thumb moves (no query). */
+  preview(e: Event): void;
+  /** Start the engine and load the spec's tables without changing the view. */
+  warm(): Promise<void>;
+}
+
+const instances = new WeakMap<HTMLElement, Promise<Hydrator>>();
+
+export function hydrate(ctrl: ChartController): Promise<Hydrator> {
+  let h = instances.get(ctrl.el);
+  if (!h) {
+    h = create(ctrl);
+    instances.set(ctrl.el, h);
+  }
+  return h;
+}
+
+type State = Record<string, unknown>;
+
+const mb = (n: number) => (n / 1048576).toFixed(1);
+
+async function create(ctrl: ChartController): Promise<Hydrator> {
+  const el = ctrl.el;
+  const spec: ChartSpec = await loadSpec(el.dataset.chart ?? '');
+  const prefix = el.dataset.urlPrefix ?? '';
+  const useUrl = el.dataset.urlState !== 'off';
+  const form = el.querySelector<HTMLFormElement>('[data-controls]');
+  const plot = el.querySelector<HTMLElement>('[data-plot]')!;
+  const status = el.querySelector<HTMLElement>('[data-status]');
+  const statusText = status?.querySelector<HTMLElement>('[data-status-text]');
+  const bar = status?.querySelector<HTMLProgressElement>('progress');
+
+  const cache = new Map<string, ChartRows>();
+  const built = parseLoose(spec, ctrl.data.state) as State;
+  cache.set(queryKey(spec, built), ctrl.data.rows);
+  let current: State = built;
+  let drawnLive = false;
+  let seq = 0;
+
+  function setStatus(text: string | null, progress?: { loaded: number; total: number }) {
+    if (!status || !statusText) return;
+    status.hidden = text === null;
+    if (text !== null && statusText.textContent !== text) statusText.textContent = text;
+    if (bar) {
+      bar.hidden = !progress;
+      if (progress && progress.total > 0) {
+        bar.max = progress.total;
+        bar.value = progress.loaded;
+      } else bar.removeAttribute('value');
+    }
+  }
+
+  // The engine: imported, started and filled on demand, once per page.
+  let engineReady: Promise<typeof import('../../db/browser.ts')> | null = null;
+  function engine() {
+    engineReady ??= (async () => {
+      const t0 = performance.now();
+      const db = await import('../../db/browser.ts');
+      const off = db.onProgress((p) => {
+        if (p.phase === 'engine') setStatus(`Loading the query engine: ${mb(p.loaded)} of ${mb(p.total)} MB`, p);
+        else if (p.phase === 'table') setStatus(`Loading data: ${p.name}`, p);
+      });
+      try {
+        setStatus('Loading the query engine…', { loaded: 0, total: 0 });
+        await db.ensureTables(spec.tables);
+        el.dataset.engineReadyMs = String(Math.round(performance.now() - t0));
+      } finally {
+        off();
+      }
+      return db;
+    })();
+    engineReady.catch(() => (engineReady = null));
+    return engineReady;
+  }
+
+  async function rowsFor(state: State): Promise<ChartRows> {
+    const key = queryKey(spec, state);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const db = await engine();
+    setStatus('Updating the chart…');
+    const rows = await runQueries(spec, state, db.queryBrowser);
+    cache.set(key, rows);
+    return rows;
+  }
+
+  function syncForm(state: State) {
+    if (!form) return;
+    for (const c of spec.controls) {
+      if (c.kind === 'checkboxes') {
+        const on = new Set((state[c.key] as string[]) ?? []);
+        form.querySelectorAll<HTMLInputElement>(`input[name="${c.key}"]`).forEach((i) => (i.checked = on.has(i.value)));
+      } else if (c.kind === 'radio') {
+        form.querySelectorAll<HTMLInputElement>(`input[name="${c.key}"]`).forEach((i) => (i.checked = i.value === String(state[c.key])));
+      } else if (c.kind === 'select') {
+        const s = form.querySelector<HTMLSelectElement>(`select[name="${c.key}"]`);
+        if (s) s.value = String(state[c.key]);
+      } else {
+        for (const k of [c.fromKey, c.toKey]) {
+          const i = form.querySelector<HTMLInputElement>(`input[name="${k}"]`);
+          if (i) i.value = String(state[k]);
+          const o = form.querySelector<HTMLOutputElement>(`output[data-for="${k}"]`);
+          if (o) o.textContent = String(state[k]);
+        }
+      }
+    }
+  }
+
+  function draw(state: State, rows: ChartRows) {
+    const width = plot.clientWidth || 640;
+    const svg = Plot.plot(plotOptions(spec, rows, state as DrawState, { width })) as unknown as SVGSVGElement;
+    const holder = document.createElement('div');
+    holder.className = 'chart-svg chart-svg--live';
+    holder.append(svg);
+    plot.querySelectorAll('.chart-svg').forEach((n) => n.remove());
+    plot.prepend(holder);
+    drawnLive = true;
+
+    const summary = el.querySelector('[data-summary]');
+    if (summary) summary.textContent = describeChart(spec, rows, state as DrawState);
+    renderTable(rows);
+    renderSources(rows, state);
+    // Comparability notes of countries not shown are hidden, not removed (they come back).
+    const countries = state.countries as string[] | undefined;
+    if (countries) el.querySelectorAll<HTMLElement>('[data-note-country]').forEach((n) => (n.hidden = !countries.includes(n.dataset.noteCountry ?? '')));
+
+    ctrl.setRows(rows, state);
+    ctrl.refresh();
+    el.dataset.state = JSON.stringify(state);
+    el.dispatchEvent(new CustomEvent('chart:render', { detail: { state, rows, svg }, bubbles: true }));
+  }
+
+  function renderTable(rows: ChartRows) {
+    const tbody = el.querySelector<HTMLTableSectionElement>('[data-table] tbody');
+    if (!tbody) return;
+    const data = rows[spec.encodings.dataset] ?? [];
+    tbody.replaceChildren(
+      ...data.map((r) => {
+        const tr = document.createElement('tr');
+        for (const col of spec.table) {
+          const td = document.createElement('td');
+          if (col.format === 'number') td.className = 'num';
+          const href = cellHref(col, r);
+          if (href) {
+            const a = document.createElement('a');
+            a.href = href;
+            a.rel = 'noopener noreferrer';
+            a.textContent = cellText(col, r);
+            td.append(a);
+          } else td.textContent = cellText(col, r);
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    const count = el.querySelector('[data-table-count]');
+    if (count) count.textContent = String(data.length);
+  }
+
+  function renderSources(rows: ChartRows, state: State) {
+    const list = el.querySelector<HTMLElement>('[data-sources]');
+    if (!list) return;
+    const refs = sourcesOf(rows, sourceDatasets(spec, state as DrawState));
+    list.replaceChildren(
+      ...refs.map((s) => {
+        const li = document.createElement('li');
+        li.append(`${s.publisher}: `);
+        if (s.url) {
+          const a = document.createElement('a');
+          a.href = s.url;
+          a.rel = 'noopener noreferrer';
+          a.textContent = s.title;
+          li.append(a);
+        } else li.append(s.title);
+        return li;
+      }),
+    );
+    const publishers = el.querySelector('[data-source-publishers]');
+    if (publishers) publishers.textContent = publisherSummary(refs);
+    const n = el.querySelector('[data-source-count]');
+    if (n) n.textContent = String(refs.length);
+  }
+
+  async function apply(state: State, writeUrl: boolean) {
+    const my = ++seq;
+    current = state;
+    syncForm(state);
+    if (writeUrl && useUrl) {
+      const search = writeState(spec, state, location.search, prefix);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }
+    // First interaction: start the engine in the background even if this change needs no query.
+    const warming = engine();
+    try {
+      const rows = await rowsFor(state);
+      if (my !== seq) return; // a newer change is already on its way
+      draw(state, rows);
+      const warmed = await warming.then(
+        () => true,
+        (err) => (console.warn('chart engine failed to start', err), false),
+      );
+      if (my === seq) setStatus(warmed ? null : 'The query engine could not start; the chart can still change scale and markers.');
+    } catch (err) {
+      if (my !== seq) return;
+      setStatus(`Could not update the chart (${err instanceof Error ? err.message : String(err)}). The chart shows the previous view.`);
+      console.warn(err);
+    }
+  }
+
+  // Redraw at the real width when the container changes size (rotation, sidebar, embed resize).
+  let lastWidth = plot.clientWidth;
+  new ResizeObserver(() => {
+    const w = plot.clientWidth;
+    if (!drawnLive || Math.abs(w - lastWidth) < 8) return;
+    lastWidth = w;
+    const rows = cache.get(queryKey(spec, current));
+    if (rows) draw(current, rows);
+  }).observe(plot);
+
+  return {
+    async fromForm() {
+      if (!form) return;
+      await apply(parseLoose(spec, rawStateFromForm(spec, form)) as State, true);
+    },
+    async fromUrl() {
+      await apply(parseState(spec, location.search, prefix) as State, false);
+    },
+    preview(e: Event) {
+      const input = e.target as HTMLInputElement;
+      if (input?.type !== 'range') return;
+      const o = form?.querySelector<HTMLOutputElement>(`output[data-for="${input.name}"]`);
+      if (o) o.textContent = input.value;
+    },
+    async warm() {
+      await engine().catch(() => undefined);
+      setStatus(null);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Formatting shared by the SVG, the tooltips, the data table and the text alternative, so the same
+ * number reads the same everywhere. English (British date order) for now; no other locale yet.
+ */
+const LOCALE = 'en-GB';
+
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 391,000 / 12.5 (one decimal only when the value has one). */
+export function formatNumber(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return Number.isInteger(v) ? integer.format(v) : decimal.format(v);
+}
+
+/** 391K / 1.2M, for axis ticks. */
+export function formatCompact(v: number): string {
+  return compact.format(v);
+}
+
+/**
+ * A date as precise as it is known: `2025-01-01` → 1 January 2025, `2005-02` → February 2005,
+ * `2005` → 2005. Parsed by hand so time zones can never shift the day.
+ */
+export function formatFuzzyDate(s: string | null | undefined): string {
+  if (!s) return '–';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return s;
+  const [, y, mo, d] = m;
+  if (!mo) return y;
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/**
+ * A published period in words: `2024` (calendar year), `2024-Q3`, `2024-H1`, `2024-10`, or a
+ * reference date (`2025-01-01` → 1 January 2025).
+ */
+export function formatPeriod(p: string | null | undefined): string {
+  if (!p) return '–';
+  const q = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (q) return `Q${q[2]} ${q[1]}`;
+  const h = /^(\d{4})-H([12])$/.exec(p);
+  if (h) return `H${h[2]} ${h[1]}`;
+  return formatFuzzyDate(p);
+}
+
+const KIND_LABELS: Record<string, string> = {
+  count: 'official count',
+  estimate_central: 'estimate',
+  estimate_low: 'estimate, low end',
+  estimate_high: 'estimate, high end',
+  rate: 'rate',
+  quota: 'quota',
+  cumulative: 'cumulative total',
+};
+
+/** Value kind in plain words. */
+export function formatKind(kind: string | null | undefined): string {
+  if (!kind) return '–';
+  return KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
+}
+
+/** Parses `YYYY-MM-DD` as a UTC date (Plot's time scale works in UTC by default). */
+export function parseDate(s: string): Date {
+  return new Date(`${s.slice(0, 10)}T00:00:00Z`);
+}

@@ -1,0 +1,413 @@
+/**
+ * Spec + rows + state → Observable Plot options. Pure: no DOM access, no fetching, no clock, no
+ * randomness; inputs are never mutated. The build (render-node.ts, with linkedom as `document`)
+ * and the browser (hydrate.ts) call this same function, so the pre-rendered SVG and the redrawn
+ * one differ only by width and data.
+ *
+ * The render transforms attached to point marks run inside Plot.plot() and only touch the
+ * elements Plot just created (through Plot's own `context.document`): they tag each point with
+ * `data-tip="<dataset>:<row>"` for tooltips, give it a `<title>` (native tooltip and accessible
+ * name without JavaScript) and a roving tabindex (first point of each line is a tab stop).
+ */
+import * as Plot from '@observablehq/plot';
+import type { ChartRows, ChartSpec, DatasetRole, EventLayer, Row } from './spec.ts';
+import { formatCompact, parseDate } from './format.ts';
+import { tipText } from './tooltip.ts';
+
+export interface PlotContext {
+  /** Width in CSS pixels of the drawing. */
+  width: number;
+}
+
+/** The fields of a time-comparison state that drawing reads. */
+export interface DrawState {
+  scale?: 'linear' | 'log';
+  mode?: 'absolute' | 'indexed';
+  layers?: string[];
+  from?: number;
+  to?: number;
+}
+
+/** Below this width the chart switches to its narrow layout (shorter labels, fewer ticks). */
+export const NARROW = 520;
+
+interface Point {
+  /** Index of the row in its dataset (for `data-tip`). */
+  i: number;
+  row: Row;
+  line: string;
+  color: string;
+  label: string;
+  estimate: boolean;
+  x: Date;
+  y: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const textWidth = (s: string, fontSize: number) => s.length * fontSize * 0.6;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Builds the points of the line dataset, indexed if asked, without non-positive values on a log scale. */
+function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point[] {
+  const enc = spec.encodings;
+  const data = rows[enc.dataset] ?? [];
+  const points: Point[] = data.map((row, i) => {
+    const key = String(row[enc.color] ?? '');
+    return {
+      i,
+      row,
+      line: String(row[enc.line] ?? ''),
+      color: spec.palette[key]?.color ?? '#666666',
+      label: String(row[enc.label] ?? ''),
+      estimate: row[enc.kind] !== 'count',
+      x: parseDate(String(row[enc.x])),
+      y: num(row[enc.y]),
+      low: enc.low ? num(row[enc.low]) : null,
+      high: enc.high ? num(row[enc.high]) : null,
+    };
+  });
+  points.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : +a.x - +b.x));
+
+  if (state.mode === 'indexed') {
+    // Each line is divided by its first value in view, so lines of very different size share a scale.
+    const base = new Map<string, number>();
+    for (const p of points) {
+      if (base.has(p.line)) continue;
+      const b = p.y ?? (p.low !== null && p.high !== null ? (p.low + p.high) / 2 : null);
+      if (b !== null && b > 0) base.set(p.line, b);
+    }
+    for (const p of points) {
+      const b = base.get(p.line);
+      const ix = (v: number | null) => (v === null || b === undefined ? null : (v / b) * 100);
+      Object.assign(p, { y: ix(p.y), low: ix(p.low), high: ix(p.high) });
+    }
+  }
+  if (state.scale === 'log') {
+    for (const p of points) {
+      if (p.y !== null && p.y <= 0) p.y = null;
+      if (p.low !== null && p.low <= 0) p.low = null;
+      if (p.high !== null && p.high <= 0) p.high = null;
+    }
+  }
+  return points.filter((p) => p.y !== null || (p.low !== null && p.high !== null));
+}
+
+/** Where a point sits vertically: its value, or the middle of its range when only a range is published. */
+const yOf = (p: Point) => p.y ?? ((p.low as number) + (p.high as number)) / 2;
+
+/** Tick values for a log axis: 1, 2, 5 × 10^k inside the domain (Plot's default labels every minor tick). */
+export function logTicks(min: number, max: number, narrow: boolean): number[] {
+  const out: number[] = [];
+  const steps = narrow ? [1] : [1, 2, 5];
+  for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
+    for (const s of steps) {
+      const v = s * 10 ** k;
+      if (v >= min && v <= max) out.push(v);
+    }
+  }
+  return out.length >= 2 ? out : [min, max];
+}
+
+/**
+ * Render transform for point marks: tags Plot's elements for tooltips and keyboard focus.
+ * `tabStops` are dataset row indexes that get tabindex=0 (the others get -1).
+ */
+function tagPoints(dataset: string, role: DatasetRole, items: { i: number; row: Row; line?: string }[], tabStops: Set<number>): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context);
+    if (!g) return g;
+    const doc = context.document;
+    const children = Array.from(g.childNodes) as Element[];
+    children.forEach((el, j) => {
+      const item = items[index[j]];
+      if (!item || typeof el.setAttribute !== 'function') return;
+      el.setAttribute('data-tip', `${dataset}:${item.i}`);
+      if (item.line !== undefined) el.setAttribute('data-line', item.line);
+      el.setAttribute('tabindex', tabStops.has(item.i) ? '0' : '-1');
+      el.setAttribute('class', 'chart-point');
+      const title = doc.createElementNS(SVG_NS, 'title');
+      title.textContent = tipText(role, item.row);
+      el.appendChild(title);
+    });
+    return g;
+  };
+}
+
+/**
+ * Moves direct labels apart vertically where they would overlap. Works in pixels, after scales are
+ * known, so it holds for linear, log and indexed views alike. `lines` is the number of text lines
+ * of each label (labels wrap in narrow charts) and `widths` their estimated width in pixels.
+ */
+function dodgeLabels(fontSize: number, lines: number[], widths: number[]): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const ys = Array.from(values.y as ArrayLike<number>);
+    const xs = values.x as ArrayLike<number>;
+    const lh = fontSize + 2;
+    const order = Array.from(index).sort((a, b) => ys[a] - ys[b]);
+    const overlapX = (a: number, b: number) => xs[a] < xs[b] + widths[b] + 8 && xs[b] < xs[a] + widths[a] + 8;
+    for (let k = 1; k < order.length; k++) {
+      for (let m = 0; m < k; m++) {
+        const a = order[m];
+        const b = order[k];
+        const gap = ((lines[a] + lines[b]) / 2) * lh;
+        if (overlapX(a, b) && ys[b] - ys[a] < gap) ys[b] = ys[a] + gap;
+      }
+    }
+    // Keep labels inside the frame: shift the whole stack up if the last one fell out.
+    const bottom = dimensions.height - dimensions.marginBottom;
+    const overflow = Math.max(0, ...order.map((i) => ys[i] + ((lines[i] - 1) * lh) / 2 - bottom));
+    if (overflow > 0) for (const i of order) ys[i] -= overflow;
+    return next!(index, scales, { ...values, y: ys } as typeof values, dimensions, context);
+  };
+}
+
+/** Splits a line's range points into runs with no gap longer than `maxGapYears`, so bands never bridge missing years. */
+function rangeRuns(points: Point[], maxGapYears: number): Map<Point, string> {
+  const run = new Map<Point, string>();
+  let prev: Point | null = null;
+  let n = 0;
+  for (const p of points) {
+    if (!prev || prev.line !== p.line || +p.x - +prev.x > maxGapYears * 365.25 * 864e5) n++;
+    run.set(p, `${p.line}#${n}`);
+    prev = p;
+  }
+  return run;
+}
+
+export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
+  const enc = spec.encodings;
+  const width = Math.max(280, Math.round(ctx.width));
+  const narrow = width < NARROW;
+  const fontSize = narrow ? 11 : 12;
+  const indexed = state.mode === 'indexed';
+  const log = state.scale === 'log';
+  const points = seriesPoints(spec, rows, state);
+  const withValue = points.filter((p) => p.y !== null);
+  const withRange = points.filter((p) => p.low !== null && p.high !== null);
+
+  // Direct labels at the last point of each line; the right margin is sized to the longest one.
+  const lastOfLine = new Map<string, Point>();
+  for (const p of points) lastOfLine.set(p.line, p);
+  const labelPoints = [...lastOfLine.values()];
+  // Long labels wrap rather than squeeze the plot: the right margin never exceeds maxRight.
+  const maxRight = narrow ? 92 : 150;
+  const room = maxRight - 12;
+  const labelWidths = labelPoints.map((p) => Math.min(room, textWidth(p.label, fontSize)));
+  const labelLines = labelPoints.map((p) => Math.max(1, Math.ceil(textWidth(p.label, fontSize) / room)));
+  const marginRight = Math.min(maxRight, Math.max(16, ...labelWidths.map((w) => w + 12)));
+
+  // Tab stops: the first point of each line.
+  const firstOfLine = new Set<number>();
+  const seen = new Set<string>();
+  for (const p of points) if (!seen.has(p.line)) (seen.add(p.line), firstOfLine.add(p.i));
+
+  // y domain from every value and bound in view; linear absolute charts start at zero.
+  const ys = points.flatMap((p) => [p.y, p.low, p.high]).filter((v): v is number => v !== null);
+  const yMin = ys.length ? Math.min(...ys) : 1;
+  const yMax = ys.length ? Math.max(...ys) : 1;
+
+  const fromYear = state.from ?? (points.length ? points[0].x.getUTCFullYear() : 2000);
+  const toYear = state.to ?? fromYear + 1;
+  const xDomain: [Date, Date] = [new Date(Date.UTC(fromYear, 0, 1)), new Date(Date.UTC(toYear, 11, 31))];
+
+  // Event strips under the axis, in spec order.
+  const active = spec.layers.filter((l) => (state.layers ?? []).includes(l.layer));
+  const strips: { layer: EventLayer; top: number; height: number }[] = [];
+  let stripTop = narrow ? 34 : 36; // below the x tick labels
+  for (const layer of active) {
+    const lanes = layer.mark === 'ticks' ? Math.max(1, eventLanes(spec, rows, layer).length) : 1;
+    const height = 16 + (layer.mark === 'dots' ? 26 : lanes * 9 + 4);
+    strips.push({ layer, top: stripTop, height });
+    stripTop += height;
+  }
+  const marginBottom = strips.length ? stripTop + 4 : 30;
+  const frameHeight = narrow ? 250 : 330;
+
+  const colorOf = (p: Point) => p.color;
+  const marks: Plot.Markish[] = [];
+
+  marks.push(Plot.gridY({ strokeOpacity: 0.12, ...(log ? { ticks: logTicks(yMin, yMax, narrow) } : { ticks: narrow ? 4 : 6 }) }));
+  if (indexed) marks.push(Plot.ruleY([100], { strokeOpacity: 0.35, strokeDasharray: '2,3' }));
+  else if (!log) marks.push(Plot.ruleY([0], { strokeOpacity: 0.4 }));
+
+  // Ranges: a band between consecutive published ranges of one line, and a rule at each one
+  // (a single published range has no neighbour to make a band with).
+  const runs = rangeRuns(withRange, 3);
+  marks.push(
+    Plot.areaY(withRange, { x: 'x', y1: 'low', y2: 'high', z: (p: Point) => runs.get(p), fill: colorOf, fillOpacity: 0.16, curve: 'linear' }),
+    Plot.ruleX(withRange, { x: 'x', y1: 'low', y2: 'high', stroke: colorOf, strokeOpacity: 0.7, strokeWidth: 2 }),
+  );
+
+  // Counts solid, estimates dashed: a reader must never take one for the other.
+  const counts = withValue.filter((p) => !p.estimate);
+  const estimates = withValue.filter((p) => p.estimate);
+  marks.push(
+    Plot.lineY(counts, { x: 'x', y: 'y', z: 'line', stroke: colorOf, strokeWidth: 2.25 }),
+    Plot.lineY(estimates, { x: 'x', y: 'y', z: 'line', stroke: colorOf, strokeWidth: 2, strokeDasharray: '5,3' }),
+  );
+
+  // Points: filled for counts, hollow for estimates, invisible (but focusable) for range-only rows.
+  const role = spec.datasets[enc.dataset].role;
+  marks.push(
+    Plot.dot(points, {
+      x: 'x',
+      y: yOf,
+      r: narrow ? 2.5 : 3,
+      fill: (p: Point) => (p.y === null ? 'none' : p.estimate ? 'white' : p.color),
+      stroke: (p: Point) => (p.y === null ? 'none' : p.color),
+      strokeWidth: 1.5,
+      className: 'chart-points',
+      render: tagPoints(enc.dataset, role, points, firstOfLine),
+    }),
+  );
+
+  marks.push(
+    Plot.text(labelPoints, {
+      x: 'x',
+      y: yOf,
+      text: 'label',
+      fill: colorOf,
+      dx: 7,
+      textAnchor: 'start',
+      fontWeight: 600,
+      fontSize,
+      stroke: 'white',
+      strokeWidth: 3,
+      paintOrder: 'stroke',
+      className: 'chart-labels',
+      lineWidth: room / fontSize,
+      lineHeight: (fontSize + 2) / fontSize,
+      render: dodgeLabels(fontSize, labelLines, labelWidths),
+    }),
+  );
+
+  for (const { layer, top } of strips) marks.push(...eventMarks(spec, rows, layer, top, narrow, fontSize, xDomain));
+
+  return {
+    width,
+    height: frameHeight + marginBottom + 28,
+    marginTop: 28,
+    marginRight,
+    marginBottom,
+    marginLeft: narrow ? 38 : 48,
+    style: { fontSize: `${fontSize}px`, fontFamily: 'inherit', overflow: 'visible' },
+    className: 'chart-svg-plot',
+    ariaLabel: spec.title,
+    x: { type: 'utc', domain: xDomain, ticks: narrow ? 5 : 10, tickFormat: '%Y', label: null },
+    y: {
+      type: log ? 'log' : 'linear',
+      domain: log ? [yMin, yMax] : [indexed ? Math.min(0, yMin) : 0, yMax],
+      nice: !log,
+      ...(log ? { ticks: logTicks(yMin, yMax, narrow) } : { ticks: narrow ? 4 : 6 }),
+      tickFormat: (v: number) => formatCompact(v),
+      label: indexed ? 'Index, first value shown = 100' : enc.yLabel,
+      labelAnchor: 'top',
+      labelArrow: 'none',
+    },
+    // Circle area proportional to the number granted status (zero maps to zero radius).
+    r: { type: 'sqrt', range: [0, narrow ? 11 : 14], domain: [0, eventSizeMax(spec, rows)] },
+    marks,
+  } as Plot.PlotOptions;
+}
+
+/** Colour values (countries) that have events in a layer: one lane each. */
+function eventLanes(spec: ChartSpec, rows: ChartRows, layer: EventLayer): string[] {
+  const keys = new Set((rows[layer.dataset] ?? []).map((r) => String(r[spec.encodings.color])));
+  return Object.keys(spec.palette).filter((k) => keys.has(k));
+}
+
+function eventSizeMax(spec: ChartSpec, rows: ChartRows): number {
+  let max = 1;
+  for (const l of spec.layers) if (l.size) for (const r of rows[l.dataset] ?? []) max = Math.max(max, num(r[l.size]) ?? 0);
+  return max;
+}
+
+/** Marks for one event strip, placed `top` pixels under the frame with frameAnchor + dy. */
+function eventMarks(
+  spec: ChartSpec,
+  rows: ChartRows,
+  layer: EventLayer,
+  top: number,
+  narrow: boolean,
+  fontSize: number,
+  xDomain: [Date, Date],
+): Plot.Markish[] {
+  const colorCol = spec.encodings.color;
+  const role = spec.datasets[layer.dataset].role;
+  const items = (rows[layer.dataset] ?? [])
+    .map((row, i) => ({ i, row, x: parseDate(String(row[layer.x] ?? '')), key: String(row[colorCol]) }))
+    .filter((e) => !Number.isNaN(+e.x) && e.x >= xDomain[0] && e.x <= xDomain[1]);
+  const color = (e: { key: string }) => spec.palette[e.key]?.color ?? '#666666';
+  const tabStops = new Set(items.slice(0, 1).map((e) => e.i));
+  const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : ': none in the countries and years shown'}`;
+  const title = Plot.text([heading], {
+    text: (d: string) => d,
+    frameAnchor: 'bottom-left',
+    dy: top,
+    dx: -(narrow ? 38 : 48),
+    textAnchor: 'start',
+    lineAnchor: 'top',
+    fontSize: fontSize - 1,
+    fontWeight: 600,
+    fillOpacity: 0.75,
+    className: 'chart-strip-title',
+  });
+  type Item = (typeof items)[number];
+  if (layer.mark === 'dots') {
+    const size = layer.size;
+    const sized = (e: Item) => (size ? num(e.row[size]) : null);
+    const cy = top + 16 + 13;
+    const known = items.filter((e) => sized(e) !== null);
+    const unknown = items.filter((e) => sized(e) === null);
+    return [
+      title,
+      // Area ∝ size; biggest first so small circles stay on top and reachable.
+      Plot.dot(known, {
+        x: 'x',
+        r: (e: Item) => sized(e),
+        frameAnchor: 'bottom',
+        dy: cy,
+        fill: color,
+        fillOpacity: 0.4,
+        stroke: color,
+        strokeWidth: 1.25,
+        className: 'chart-events',
+        render: tagPoints(layer.dataset, role, known, tabStops),
+      }),
+      // Size not published: a small hollow circle, so "unknown" never looks like "few".
+      Plot.dot(unknown, {
+        x: 'x',
+        r: 3,
+        frameAnchor: 'bottom',
+        dy: cy,
+        fill: 'white',
+        stroke: color,
+        strokeWidth: 1.25,
+        strokeDasharray: '2,1.5',
+        className: 'chart-events chart-events-unknown',
+        render: tagPoints(layer.dataset, role, unknown, tabStops),
+      }),
+    ];
+  }
+  // One lane per country, so simultaneous changes in two countries stay distinct.
+  const lanes = eventLanes(spec, rows, layer);
+  return [
+    title,
+    ...lanes.map((key, lane) => {
+      const laneItems = items.filter((e) => e.key === key);
+      return Plot.dot(laneItems, {
+          x: 'x',
+          frameAnchor: 'bottom',
+          dy: top + 16 + 4 + lane * 9,
+          symbol: 'diamond',
+          r: narrow ? 3 : 3.5,
+          fill: color,
+          fillOpacity: 0.85,
+          className: 'chart-events',
+          render: tagPoints(layer.dataset, role, laneItems, tabStops),
+      });
+    }),
+  ];
+}

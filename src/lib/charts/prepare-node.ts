@@ -1,0 +1,37 @@
+/**
+ * Everything a page needs to show a chart without JavaScript, computed at build time: the state,
+ * the rows of each dataset, the SVG at a wide and a narrow width, and the text alternative.
+ * Used by ChartFigure.astro; other pages can call it directly for custom layouts.
+ */
+import type { ChartRows, ChartSpec } from './spec.ts';
+import { parseLoose } from './url-state.ts';
+import { plotOptions, type DrawState } from './plot-options.ts';
+import { renderSvg } from './render-node.ts';
+import { runQueries } from './run.ts';
+import { describeChart } from './describe.ts';
+import { queryNode } from '../db/node.ts';
+
+/** Widths of the two pre-rendered SVGs: desktop column and a 375 px phone (minus page padding). */
+export const WIDE = 760;
+export const NARROW_WIDTH = 343;
+
+export interface PreparedChart {
+  state: Record<string, unknown>;
+  rows: ChartRows;
+  svg: { wide: string; narrow: string };
+  summary: string;
+}
+
+export async function prepareChart(spec: ChartSpec, state: Record<string, unknown> = {}): Promise<PreparedChart> {
+  const full = parseLoose(spec, state) as Record<string, unknown>;
+  const rows = await runQueries(spec, full, (sql) => queryNode(sql));
+  return {
+    state: full,
+    rows,
+    svg: {
+      wide: renderSvg(plotOptions(spec, rows, full as DrawState, { width: WIDE })),
+      narrow: renderSvg(plotOptions(spec, rows, full as DrawState, { width: NARROW_WIDTH })),
+    },
+    summary: describeChart(spec, rows, full as DrawState),
+  };
+}

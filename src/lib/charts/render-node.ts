@@ -1,0 +1,15 @@
+/**
+ * Build-time rendering: Plot options → SVG markup, with linkedom standing in for the browser DOM.
+ * The result is inlined into the page so the chart (axes, labels, annotations) is there before any
+ * script runs, and readable with JavaScript disabled.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export function renderSvg(options: Plot.PlotOptions): string {
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const node = Plot.plot({ ...options, document } as Plot.PlotOptions & { document: Document }) as unknown as Element;
+  // Explicit namespace: the markup is also saved as a standalone .svg file (downloads, tests).
+  if (!node.getAttribute('xmlns')) node.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return node.outerHTML;
+}

@@ -1,0 +1,146 @@
+/**
+ * What a chart spec is (src/charts/<id>.ts). A spec is plain data plus a zod schema: it names the
+ * SQL it needs, the state a reader can change (and how that state is written in the URL), the
+ * controls shown for it, and how columns map to marks. It holds no drawing code and no engine:
+ * the same spec is run by @duckdb/node-api at build time and by DuckDB-WASM in the browser, and
+ * drawn by the same `plotOptions` function (./plot-options.ts) in both places.
+ *
+ * Spec modules must stay browser-safe: import zod and types only, never node: modules.
+ */
+import type { z } from 'zod';
+import type { TableName } from '../schema.ts';
+
+/** One result row. Queries return only strings, numbers, booleans and nulls (dates as `YYYY-MM-DD` text). */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Query results by dataset name (`data` is the main dataset, the one shown in the data table). */
+export type ChartRows = Record<string, Row[]>;
+
+/**
+ * What the rows of a dataset mean, for tooltips, labels and the text alternative. Each role fixes
+ * the column names a query must return (documented in ./tooltip.ts).
+ */
+export type DatasetRole = 'series' | 'regularization' | 'rule_change' | 'meta';
+
+export interface DatasetDef {
+  role: DatasetRole;
+  /** SQL text. `$name` is replaced by the literal of `state.name` or `constants.name` (see ./sql.ts). */
+  query: string;
+}
+
+/** How one field of the state is written in the query string. */
+export interface UrlField {
+  /** Field of the state. */
+  key: string;
+  /** Name in the query string (short, stable: links are shared). */
+  param: string;
+  /** list: comma-separated values; value: a single enum value or integer. */
+  type: 'list' | 'value';
+}
+
+export interface ControlOption {
+  value: string;
+  label: string;
+}
+
+/** Form controls, rendered server-side by ChartControls.astro and read back with FormData. */
+export type ControlDef =
+  | { kind: 'checkboxes'; key: string; legend: string; options: ControlOption[] }
+  | { kind: 'radio'; key: string; legend: string; options: ControlOption[] }
+  | { kind: 'select'; key: string; legend: string; options: ControlOption[] }
+  | { kind: 'year-range'; fromKey: string; toKey: string; legend: string; min: number; max: number };
+
+/** One column of the data table (DataTable.astro): `format` picks a formatter from ./format.ts. */
+export interface TableColumn {
+  key: string;
+  label: string;
+  format?: 'number' | 'text' | 'date' | 'kind' | 'link';
+  /** For format 'link': the column holding the URL. */
+  href?: string;
+}
+
+/** A palette entry: colour and line dash per value of the colour column (country code). */
+export interface PaletteEntry {
+  color: string;
+  label: string;
+}
+
+/** A horizontal strip of dated markers under the time axis (regularizations, rule changes). */
+export interface EventLayer {
+  /** Id used in `state.layers` and in the URL (`layers=reg,rules`). */
+  layer: string;
+  /** Dataset that holds the events. */
+  dataset: string;
+  /** dots: circles, area sized by `size`; ticks: one small lane per colour value. */
+  mark: 'dots' | 'ticks';
+  /** Column with the event date (`YYYY-MM-DD`). */
+  x: string;
+  /** Column sizing the circles (e.g. approvals); null sizes are drawn hollow. */
+  size?: string;
+  /** Strip title drawn above the markers. */
+  label: string;
+  /** Shorter title for narrow charts. */
+  shortLabel: string;
+}
+
+/**
+ * Encodings of a `time-comparison` chart: several lines on one time axis, estimate ranges as
+ * bands and rules, direct labels at the last point, optional event strips under the axis.
+ * State fields it understands by name: `scale` (linear|log), `mode` (absolute|indexed),
+ * `layers` (array of EventLayer.layer ids), `from`/`to` (years, used for the x domain).
+ */
+export interface TimeComparisonEncodings {
+  /** Dataset drawn as lines. */
+  dataset: string;
+  /** Column with the x position (`YYYY-MM-DD`). */
+  x: string;
+  /** Column with the central value or count (null when only a range is published). */
+  y: string;
+  /** Columns with the range bounds, if any. */
+  low?: string;
+  high?: string;
+  /** Column identifying one line (one series in one country). */
+  line: string;
+  /** Column whose value picks the colour from `palette` (country code). */
+  color: string;
+  /** Column with the direct label text of each line. */
+  label: string;
+  /** Column with the value kind: `count` draws solid lines, estimates dashed. */
+  kind: string;
+  /** y axis label in absolute mode. */
+  yLabel: string;
+}
+
+export interface ChartSpec<S extends z.ZodType = z.ZodType> {
+  id: string;
+  title: string;
+  subtitle: string;
+  /** Drawing recipe; only 'time-comparison' exists for now. */
+  kind: 'time-comparison';
+  /** Published tables the queries read (the browser loads only these). */
+  tables: TableName[];
+  /** Named queries. `data` is required. */
+  datasets: Record<string, DatasetDef> & { data: DatasetDef };
+  /**
+   * The state a reader can change. Every field must have a default and fall back to it on bad
+   * input (`.catch(default)`), so `state.parse({})` gives the defaults and garbage never throws.
+   */
+  state: S;
+  /** Values bound into the SQL that the reader cannot change (series ids of the chart). */
+  constants: Record<string, string | number | string[]>;
+  url: UrlField[];
+  controls: ControlDef[];
+  encodings: TimeComparisonEncodings;
+  layers: EventLayer[];
+  /** Colour per value of `encodings.color`; Okabe–Ito hues chosen to hold 3:1 contrast on light and dark backgrounds. */
+  palette: Record<string, PaletteEntry>;
+  /** Columns of the data table. */
+  table: TableColumn[];
+}
+
+export type StateOf<S extends ChartSpec> = z.infer<S['state']>;
+
+/** Identity helper that keeps the literal types of a spec. */
+export function defineChart<S extends z.ZodType>(spec: ChartSpec<S>): ChartSpec<S> {
+  return spec;
+}

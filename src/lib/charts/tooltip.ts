@@ -1,0 +1,72 @@
+/**
+ * Tooltip content for one row, by dataset role. The same function feeds the `<title>` of each point
+ * in the server-rendered SVG (read by screen readers and shown natively without JavaScript) and the
+ * rich tooltip in the browser, which renders it with textContent only.
+ *
+ * Column contract per role (the spec's SQL must return these names; `meta` rows are never drawn):
+ *  - series:         label, period, value, low, high, value_kind, unit, source_publisher,
+ *                    source_title, source_url (low/high may be null)
+ *  - regularization: name_en, start_date, end_date (fuzzy dates as text), applications, approvals,
+ *                    source_publisher, source_title, source_url
+ *  - rule_change:    title_en, date, date_kind, direction, source_publisher, source_title, source_url
+ *
+ * Kept free of zod and Plot: the light client module imports it before anything heavy loads.
+ */
+import type { DatasetRole, Row } from './spec.ts';
+import { formatFuzzyDate, formatKind, formatNumber, formatPeriod } from './format.ts';
+
+export interface TipContent {
+  heading: string;
+  lines: string[];
+  /** Source line and link, shown last. */
+  source?: { text: string; href: string | null };
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function sourceOf(row: Row): TipContent['source'] {
+  const publisher = str(row.source_publisher);
+  const title = str(row.source_title);
+  if (!publisher && !title) return undefined;
+  return { text: [publisher, title].filter(Boolean).join(': '), href: str(row.source_url) };
+}
+
+const UNIT_WORDS: Record<string, string> = { persons: 'people', thousand_persons: 'thousand people' };
+
+export function tipContent(role: DatasetRole, row: Row): TipContent {
+  if (role === 'series') {
+    const v = num(row.value);
+    const lo = num(row.low);
+    const hi = num(row.high);
+    const unit = UNIT_WORDS[String(row.unit)] ?? str(row.unit) ?? '';
+    const lines: string[] = [];
+    if (v !== null) lines.push(`${formatNumber(v)} ${unit}`.trim());
+    if (lo !== null || hi !== null) lines.push(`Range: ${formatNumber(lo)} to ${formatNumber(hi)}`);
+    lines.push(`${formatPeriod(str(row.period))} · ${formatKind(str(row.value_kind))}`);
+    return { heading: str(row.label) ?? '', lines, source: sourceOf(row) };
+  }
+  if (role === 'regularization') {
+    const start = str(row.start_date);
+    const end = str(row.end_date);
+    const lines: string[] = [];
+    lines.push(end && end !== start ? `${formatFuzzyDate(start)} to ${formatFuzzyDate(end)}` : formatFuzzyDate(start));
+    const approvals = num(row.approvals);
+    const applications = num(row.applications);
+    lines.push(approvals !== null ? `${formatNumber(approvals)} granted status` : 'Number granted not known');
+    if (applications !== null) lines.push(`${formatNumber(applications)} applications`);
+    return { heading: str(row.name_en) ?? '', lines, source: sourceOf(row) };
+  }
+  const kind = str(row.date_kind);
+  const when = `${formatFuzzyDate(str(row.date))}${kind ? ` (${kind.replace('_', ' ')})` : ''}`;
+  const lines = [when];
+  const direction = str(row.direction);
+  if (direction) lines.push(`Direction: ${direction}`);
+  return { heading: str(row.title_en) ?? '', lines, source: sourceOf(row) };
+}
+
+/** One line of plain text (for `<title>` and aria labels). */
+export function tipText(role: DatasetRole, row: Row): string {
+  const t = tipContent(role, row);
+  return [t.heading, ...t.lines, t.source ? `Source: ${t.source.text}` : null].filter(Boolean).join('. ');
+}

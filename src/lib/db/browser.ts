@@ -1,0 +1,200 @@
+/// <reference types="astro/client" />
+/**
+ * DuckDB-WASM in the browser, created once, on first use, from files the site serves itself
+ * (`<base>duckdb/`, copied by scripts/copy-duckdb-assets.ts). Nothing here may reach another origin:
+ *
+ *  - duckdb-wasm 1.32 has no built-in Parquet reader; `read_parquet` would download an extension
+ *    from extensions.duckdb.org. So Parquet is decoded in JavaScript with hyparquet (zstd via
+ *    hyparquet-compressors), turned into an Arrow table and inserted under the file's name.
+ *  - Extension autoloading and autoinstall are switched off, then the configuration is locked so
+ *    no later statement can switch them back on.
+ *
+ * Progress (bytes of the engine and of each table) is reported through `onProgress` so the page
+ * can say what is loading while the pre-rendered chart stays readable.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { decompressZstd } from 'hyparquet-compressors';
+import { Bool, DateDay, Float64, Int32, Int64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import type { Row } from '../charts/spec.ts';
+import { plainRow } from './rows.ts';
+
+export interface LoadProgress {
+  /** What is loading: the engine (wasm), a table, or done. */
+  phase: 'engine' | 'table' | 'ready';
+  /** Table name for phase 'table'. */
+  name?: string;
+  loaded: number;
+  /** 0 when the size is not known. */
+  total: number;
+}
+export type ProgressFn = (p: LoadProgress) => void;
+
+interface Engine {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+}
+
+let engine: Promise<Engine> | null = null;
+const tables = new Map<string, Promise<void>>();
+const listeners = new Set<ProgressFn>();
+const emit = (p: LoadProgress) => listeners.forEach((f) => f(p));
+
+/** Site base path with a trailing slash (Astro's BASE_URL). */
+function base(): string {
+  const b = import.meta.env.BASE_URL ?? '/';
+  return b.endsWith('/') ? b : `${b}/`;
+}
+
+/** Subscribe to loading progress; returns an unsubscribe function. */
+export function onProgress(fn: ProgressFn): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+async function start(): Promise<Engine> {
+  const dir = new URL(`${base()}duckdb/`, location.href).href;
+  const worker = new Worker(`${dir}duckdb-browser-eh.worker.js`);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(`${dir}duckdb-eh.wasm`, null, (p) => emit({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
+  await db.open({ query: { castBigIntToDouble: true } });
+  const conn = await db.connect();
+  // No extension may be fetched, ever: they would come from a third-party host.
+  await conn.query(`SET autoinstall_known_extensions = false`);
+  await conn.query(`SET autoload_known_extensions = false`);
+  await conn.query(`SET lock_configuration = true`);
+  return { db, conn };
+}
+
+/** The engine, started on first call. */
+export function browserDb(): Promise<Engine> {
+  engine ??= start().catch((e) => {
+    engine = null; // let a later interaction retry
+    throw e;
+  });
+  return engine;
+}
+
+/** Fetches a file from our origin, reporting bytes as they arrive. */
+async function fetchBytes(url: string, name: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`could not load ${url} (${res.status})`);
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    emit({ phase: 'table', name, loaded, total });
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.byteLength));
+  return out.buffer;
+}
+
+type ColumnKind = 'date' | 'bool' | 'f64' | 'i32' | 'i64' | 'utf8';
+
+/** Arrow kind of each top-level Parquet column (flat tables only, which is what we publish). */
+function columnKinds(buffer: ArrayBuffer): { name: string; kind: ColumnKind }[] {
+  const meta = parquetMetadata(buffer);
+  return meta.schema.slice(1).map((el) => {
+    const logical = el.logical_type?.type;
+    let kind: ColumnKind = 'utf8';
+    if (logical === 'DATE' || el.converted_type === 'DATE') kind = 'date';
+    else if (el.type === 'BOOLEAN') kind = 'bool';
+    else if (el.type === 'DOUBLE' || el.type === 'FLOAT') kind = 'f64';
+    else if (el.type === 'INT32' && !logical) kind = 'i32';
+    else if (el.type === 'INT64' && (!logical || logical === 'INTEGER')) kind = 'i64';
+    return { name: el.name, kind };
+  });
+}
+
+/**
+ * One Arrow vector from decoded values, built from typed arrays with makeData. Arrow's builders
+ * (vectorFromArray) compile a null check with `new Function`, which the site's CSP forbids.
+ */
+function vectorOf(kind: ColumnKind, values: unknown[]): Vector {
+  const n = values.length;
+  const valid = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) nullCount++;
+    else valid[i >> 3] |= 1 << (i & 7);
+  });
+  const common = { length: n, nullCount, nullBitmap: nullCount ? valid : undefined };
+  switch (kind) {
+    case 'f64':
+      return makeVector(makeData({ type: new Float64(), ...common, data: Float64Array.from(values, (v) => (v == null ? 0 : Number(v))) }));
+    case 'i32':
+      return makeVector(makeData({ type: new Int32(), ...common, data: Int32Array.from(values, (v) => (v == null ? 0 : Number(v))) }));
+    case 'i64':
+      return makeVector(makeData({ type: new Int64(), ...common, data: BigInt64Array.from(values, (v) => (v == null ? 0n : BigInt(v as number | bigint))) }));
+    case 'date':
+      // hyparquet is asked for raw day numbers (see `parsers` below).
+      return makeVector(makeData({ type: new DateDay(), ...common, data: Int32Array.from(values, (v) => (v == null ? 0 : Number(v))) }));
+    case 'bool': {
+      const bits = new Uint8Array((n + 7) >> 3);
+      values.forEach((v, i) => {
+        if (v === true) bits[i >> 3] |= 1 << (i & 7);
+      });
+      return makeVector(makeData({ type: new Bool(), ...common, data: bits }));
+    }
+    default: {
+      const enc = new TextEncoder();
+      const parts = values.map((v) => (v == null ? new Uint8Array(0) : enc.encode(v instanceof Date ? v.toISOString() : String(v))));
+      const offsets = new Int32Array(n + 1);
+      parts.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.byteLength));
+      const data = new Uint8Array(offsets[n]);
+      parts.forEach((b, i) => data.set(b, offsets[i]));
+      return makeVector(makeData({ type: new Utf8(), ...common, valueOffsets: offsets, data }));
+    }
+  }
+}
+
+/** Decodes a Parquet file into an Arrow table with the same column types. */
+export async function parquetToArrow(buffer: ArrayBuffer): Promise<Table> {
+  const columns = columnKinds(buffer);
+  const rows = (await parquetReadObjects({
+    file: buffer,
+    compressors: { ZSTD: (input: Uint8Array) => decompressZstd(input) },
+    parsers: {
+      dateFromDays: (days: number) => days,
+      // Keep JSON text columns (breaks_json, comparability_json) as text, as DuckDB stores them.
+      jsonFromBytes: (bytes: Uint8Array) => new TextDecoder().decode(bytes),
+    },
+  })) as Record<string, unknown>[];
+  const vectors: Record<string, Vector> = {};
+  for (const c of columns) vectors[c.name] = vectorOf(c.kind, rows.map((r) => r[c.name] ?? null));
+  return new Table(vectors);
+}
+
+/** Loads published tables (once each) from `<base>data/<name>.parquet` into the engine. */
+export async function ensureTables(names: string[]): Promise<void> {
+  const { conn } = await browserDb();
+  await Promise.all(
+    names.map((name) => {
+      if (!tables.has(name)) {
+        const p = (async () => {
+          const buffer = await fetchBytes(`${base()}data/${name}.parquet`, name);
+          // IPC bytes, not the Table object: duckdb-wasm bundles its own apache-arrow version.
+          await conn.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), 'stream'), { name, create: true });
+        })();
+        p.catch(() => tables.delete(name));
+        tables.set(name, p);
+      }
+      return tables.get(name)!;
+    }),
+  );
+  emit({ phase: 'ready', loaded: 0, total: 0 });
+}
+
+/** Runs one SQL statement and returns plain rows (the same shape as the build-time engine). */
+export async function queryBrowser(sql: string): Promise<Row[]> {
+  const { conn } = await browserDb();
+  const result = await conn.query(sql);
+  return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON()));
+}
