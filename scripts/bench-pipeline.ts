@@ -2,7 +2,7 @@
  * Benchmark of the data pipeline: whole run and each step/source, median of 3 runs, at 1×, 10×
  * and 100× the input.
  *
- *   npm run bench:pipeline [-- --scales 1,10,100 --runs 3 --fixture]
+ *   npm run bench:pipeline [-- --scales 1,10,100 --runs 3 --fixture | --curated dir --series dir]
  *
  * The 10× and 100× inputs are SYNTHETIC: copies of the real observations (curated rows and
  * source-module rows) under renamed series ids `<series_id>_synthetic_<k>`, with matching
@@ -94,7 +94,12 @@ async function main() {
         rawDir: join(fixture, 'raw'),
         sources: [(await import('../tests/fixtures/pipeline/fixture-source.ts')).fixtureEurostatSource],
       }
-    : { curatedDir: join(REPO, 'data/curated'), seriesDir: join(REPO, 'data/series'), rawDir: defaultRawDir(), sources: await loadSourceModules() };
+    : {
+        curatedDir: resolve(arg('curated') ?? join(REPO, 'data/curated')),
+        seriesDir: resolve(arg('series') ?? join(REPO, 'data/series')),
+        rawDir: defaultRawDir(),
+        sources: await loadSourceModules(),
+      };
 
   const work = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
   const results = [];
@@ -137,7 +142,7 @@ async function main() {
   const out = {
     generated_by: 'scripts/bench-pipeline.ts',
     date: new Date().toISOString(),
-    input: useFixture ? 'tests/fixtures/pipeline' : 'data/curated + data/series + source modules on the raw snapshot',
+    input: useFixture ? 'tests/fixtures/pipeline' : `${base.curatedDir} + ${base.seriesDir} + source modules on the raw snapshot`,
     note: 'Scales above 1 are synthetic copies of the real observations under renamed series ids, for timing only; never published.',
     runs_per_scale: runs,
     machine: { node: process.version, platform: `${process.platform}-${process.arch}` },

@@ -13,9 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Observation, Series, TableName } from '../src/lib/schema.ts';
 import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type ReleaseInfo } from './lib/codebook.ts';
-import { parseCsvText } from './lib/csv-reader.ts';
 import { displayPath, loadCurated, type CuratedObservation, type Located } from './lib/curated.ts';
-import { inspectParquet, openDuckDB, writeTable } from './lib/duckdb-writer.ts';
+import { inspectCsv, inspectParquet, openDuckDB, writeTable } from './lib/duckdb-writer.ts';
 import { InputError } from './lib/errors.ts';
 import { todayIso } from './lib/periods.ts';
 import { publishAtomically } from './lib/publish.ts';
@@ -100,9 +99,10 @@ function checkModuleRows(mod: SourceModule, rows: SourceObservation[]): Located<
   if (!Array.isArray(rows)) throw new InputError(`scripts/sources/${mod.id}`, 0, null, 'load() did not return an array of rows');
   return rows.map((r) => {
     const origin = r.origin ?? { file: `source ${mod.id}`, line: 0 };
-    const { origin: _omit, ...data } = r;
     try {
-      return { row: parseRow<CuratedObservation>('observations', data, origin.file, origin.line), file: origin.file, line: origin.line };
+      // zod drops `origin` (not a schema field), so the row is parsed as it comes.
+      const row = parseRow<CuratedObservation>('observations', r as unknown as Record<string, unknown>, origin.file, origin.line);
+      return { row, file: origin.file, line: origin.line };
     } catch (err) {
       // JSON inputs have no line; say where in the document the value came from.
       if (err instanceof InputError && origin.path) {
@@ -144,7 +144,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     const ms = performance.now() - t;
     sourceStats.push({ id: mod.id, rows: checked.length, ms });
     timings[`source:${mod.id}`] = ms;
-    moduleRows.push(...checked);
+    for (const r of checked) moduleRows.push(r); // push(...rows) overflows the stack on millions of rows
     log(`source ${mod.id}: ${checked.length} rows in ${ms.toFixed(0)} ms`);
   }
 
@@ -200,7 +200,9 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     await writeFile(join(tmp, 'codebook.json'), `${JSON.stringify(buildCodebook(cb), null, 2)}\n`);
     await writeFile(join(tmp, 'DICTIONARY.md'), buildDictionary(cb));
     await writeFile(join(tmp, 'CITATION.cff'), buildCitation(release, repository));
-    const files = await hashFiles(tmp, ['release.json']);
+    // Data files were hashed above; only the metadata files written since need hashing.
+    const files = { ...dataFiles, ...(await hashFiles(tmp, ['release.json', ...Object.keys(dataFiles)])) };
+    const sortedFiles = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
     const manifest = {
       generated_by: 'scripts/pipeline.ts (generated file: do not edit by hand)',
       release_id: id,
@@ -209,11 +211,11 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
       row_counts: rowCounts,
       series_row_counts: seriesRowCounts,
       sources: sourceStats.map((s) => ({ id: s.id, rows: s.rows })),
-      files,
+      files: sortedFiles,
     };
     await writeFile(join(tmp, 'release.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     timings.metadata = performance.now() - t;
-    return { id, files };
+    return { id, files: sortedFiles };
   });
   timings.total = performance.now() - t0;
   log(`published ${published.id} to ${displayPath(outDir)}`);
@@ -242,9 +244,10 @@ async function checkWritten(dir: string, rowCounts: Record<TableName, number>) {
       pq.columns.forEach((c, i) => {
         if (c.type !== cols[i].sql) throw new Error(`check failed: ${table}.parquet column ${c.name} is ${c.type}, expected ${cols[i].sql}`);
       });
-      const csvPath = join(dir, `${table}.csv`);
-      const csvRows = parseCsvText(await readFile(csvPath, 'utf8'), csvPath, cols.map((c) => c.name));
-      if (csvRows.length !== rowCounts[table]) throw new Error(`check failed: ${table}.csv has ${csvRows.length} rows, expected ${rowCounts[table]}`);
+      // DuckDB's strict CSV reader: the header must be our columns and every row must parse.
+      const csv = await inspectCsv(db.conn, join(dir, `${table}.csv`));
+      if (csv.columns.join(',') !== cols.map((c) => c.name).join(',')) throw new Error(`check failed: ${table}.csv header ${csv.columns.join(',')}`);
+      if (csv.rows !== rowCounts[table]) throw new Error(`check failed: ${table}.csv has ${csv.rows} rows, expected ${rowCounts[table]}`);
     }
   } finally {
     db.close();

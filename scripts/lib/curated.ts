@@ -79,15 +79,16 @@ export async function loadCurated(curatedDir: string, seriesDir: string): Promis
   data.countries = await readTableFile<Country>('countries', countriesFile);
   files.push(countriesFile);
   for (const f of srcFiles) {
-    data.sources.push(...(await readTableFile<Source>('sources', f)));
+    for (const r of await readTableFile<Source>('sources', f)) data.sources.push(r);
     files.push(f);
   }
   for (const f of seriesFiles) {
-    data.series.push(...(await readSeriesFile(f, displayPath(f))));
+    for (const r of await readSeriesFile(f, displayPath(f))) data.series.push(r);
     files.push(f);
   }
   for (const f of obsFiles) {
-    data.observations.push(...(await readTableFile<CuratedObservation>('observations', f)));
+    // A loop, not push(...rows): spreading millions of rows as arguments overflows the stack.
+    for (const r of await readTableFile<CuratedObservation>('observations', f)) data.observations.push(r);
     files.push(f);
   }
   const regFile = await requireFile(join(curatedDir, 'regularizations.csv'));
