@@ -65,7 +65,7 @@ const CHECKS: Check[] = [
     country_code: 'KOR',
     period: '2013-12-31',
     expected: 183106,
-    reference: { file: 'japan-korea/observations_more.csv', match: { country: 'KOR', indicator: 'korea_illegal_stay', period: '2013-12-31', breakdown: 'total' } },
+    reference: { file: 'japan-korea/observations.csv', match: { country: 'KOR', indicator: 'korea_illegal_stay', period: '2013-12-31', breakdown: 'total' } },
   },
   {
     name: 'Italy irregular migrants at 1 January 2018 (ISMU estimate)',
@@ -144,6 +144,25 @@ describe.skipIf(skipReason !== null)('published figures on the real data', () =>
     const urls = ref.filter((r) => Number(r.value) === c.expected).map((r) => r.source_url).filter(Boolean);
     if (urls.length) expect(urls.flatMap((u) => u.split(' | '))).toContain(rows[0].url);
     else expect(String(rows[0].url)).toMatch(/ec\.europa\.eu\/eurostat/);
+  });
+
+  it.each([
+    // reference/policy/regularizations.csv: Korea 2003 approvals 184,199 (corrected from a rounded 184,000 in the audit).
+    { id: 'kor-2003-legalization', column: 'approvals', expected: 184199 },
+    // reference/policy/regularizations.csv: Italy 2002, government report figures.
+    { id: 'ita-2002-bossi-fini', column: 'applications', expected: 705404 },
+    { id: 'ita-2002-bossi-fini', column: 'approvals', expected: 634728 },
+  ])('regularization $id: $column = $expected', async ({ id, column, expected }) => {
+    const rows = (
+      await conn.runAndReadAll(
+        `SELECT ${column}::DOUBLE AS v FROM read_parquet(${lit(join(result.outDir, 'regularizations.parquet'))}) WHERE regularization_id = ${lit(id)}`,
+      )
+    ).getRowObjectsJson();
+    expect(rows).toEqual([{ v: expected }]);
+    const refPath = join(REFERENCE_DIR, 'policy/regularizations.csv');
+    if (!existsSync(refPath)) return;
+    const ref = Papa.parse<Record<string, string>>(await readFile(refPath, 'utf8'), { header: true, skipEmptyLines: true }).data.find((r) => r.id === id);
+    expect(Number(ref?.[column])).toBe(expected);
   });
 });
 
