@@ -77,6 +77,16 @@ async function scaledInput(base: Input, factor: number, dir: string): Promise<In
   return { curatedDir, seriesDir, rawDir: base.rawDir, sources };
 }
 
+interface BenchResult {
+  scale: number;
+  synthetic: boolean;
+  observations: number;
+  rows: PipelineResult['rowCounts'];
+  median_ms: Record<string, number>;
+  runs_ms: number[];
+  sources: { id: string; rows: number }[];
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -102,7 +112,7 @@ async function main() {
       };
 
   const work = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
-  const results = [];
+  const results: BenchResult[] = [];
   try {
     for (const factor of scales) {
       const input = await scaledInput(base, factor, join(work, `x${factor}`));
