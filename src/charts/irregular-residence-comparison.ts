@@ -15,11 +15,17 @@ const LAYERS = ['reg', 'rules'] as const;
 const FIRST_YEAR = 1985;
 const LAST_YEAR = 2026;
 
-/** One line per series; series are country-specific, so the label names the country (and the estimator). */
+/**
+ * One line per series; series are country-specific, so the label names the country and, where a
+ * country has several estimators, the estimator. Different estimators are never joined into one
+ * line: Spain has three (press calculations 2002-2007, Funcas 2017-2025, porCausa ranges).
+ */
 const SERIES: { id: string; label: string }[] = [
   { id: 'jpn_overstayers', label: 'Japan' },
   { id: 'kor_illegal_stay', label: 'South Korea' },
+  { id: 'esp_irregular_padron_minus_permits', label: 'Spain (padrón minus permits)' },
   { id: 'esp_irregular_estimate_funcas', label: 'Spain (Funcas)' },
+  { id: 'esp_irregular_estimate_porcausa', label: 'Spain (porCausa)' },
   { id: 'ita_irregular_estimate_ismu', label: 'Italy (ISMU)' },
 ];
 
@@ -97,29 +103,36 @@ ORDER BY list_position($series, p.series_id), p.ref_date
 `;
 
 const REGULARIZATIONS_SQL = /* sql */ `
+WITH r AS (
+  SELECT
+    *,
+    -- no start date published: fall back to the programme year that every id carries
+    -- (<iso3>-<year>-<slug>, see schema.ts), shown as a year in the tooltip
+    coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
+  FROM regularizations
+  WHERE list_contains($countries, country_code)
+    -- programmes only: yearly grants of a standing mechanism are a flow, not an event,
+    -- and voluntary-departure campaigns are not regularizations
+    AND kind IN ('one_off', 'worker_legalization')
+)
 SELECT
   r.regularization_id,
   r.country_code,
   r.name_en,
-  r.name_native,
   r.kind,
-  r.start_date,
+  r.start_known AS start_date,
   r.end_date,
   -- a date known only to the year or month is placed at the start of that year or month
-  CASE length(r.start_date) WHEN 4 THEN r.start_date || '-01-01' WHEN 7 THEN r.start_date || '-01' ELSE r.start_date END AS x_date,
+  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
   r.applications,
   r.approvals,
-  r.figures_note,
   src.publisher AS source_publisher,
   src.title AS source_title,
   src.url AS source_url
-FROM regularizations r
+FROM r
 LEFT JOIN sources src USING (source_id)
-WHERE list_contains($countries, r.country_code)
-  -- programmes only: yearly grants of a standing mechanism are a flow, not an event
-  AND r.kind IN ('one_off', 'worker_legalization')
-  AND r.start_date IS NOT NULL
-  AND CAST(left(r.start_date, 4) AS INTEGER) BETWEEN $from AND $to
+WHERE regexp_matches(r.start_known, '^[0-9]{4}')
+  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
 ORDER BY x_date, r.regularization_id
 `;
 
@@ -128,7 +141,6 @@ SELECT
   r.rule_change_id,
   r.country_code,
   r.title_en,
-  r.title_native,
   r.date,
   r.date_kind,
   r.category,

@@ -97,17 +97,27 @@ function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point
 /** Where a point sits vertically: its value, or the middle of its range when only a range is published. */
 const yOf = (p: Point) => p.y ?? ((p.low as number) + (p.high as number)) / 2;
 
-/** Tick values for a log axis: 1, 2, 5 × 10^k inside the domain (Plot's default labels every minor tick). */
+/**
+ * Tick values for a log axis: the sparsest of 1 / 1-2-5 / 1-2-3-5 / every digit × 10^k that puts
+ * at least three ticks inside the domain (Plot's default labels every minor tick, which crowds).
+ */
 export function logTicks(min: number, max: number, narrow: boolean): number[] {
-  const out: number[] = [];
-  const steps = narrow ? [1] : [1, 2, 5];
-  for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
-    for (const s of steps) {
-      const v = s * 10 ** k;
-      if (v >= min && v <= max) out.push(v);
+  const sets = [[1], [1, 2, 5], [1, 2, 3, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]];
+  const limit = narrow ? 5 : 8;
+  let best: number[] = [];
+  for (const steps of sets) {
+    const out: number[] = [];
+    for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
+      for (const s of steps) {
+        const v = s * 10 ** k;
+        if (v >= min && v <= max) out.push(v);
+      }
     }
+    if (out.length > limit && best.length >= 2) break;
+    best = out;
+    if (out.length >= 3) break;
   }
-  return out.length >= 2 ? out : [min, max];
+  return best.length >= 2 ? best : [min, max];
 }
 
 /**
@@ -218,7 +228,7 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   let stripTop = narrow ? 34 : 36; // below the x tick labels
   for (const layer of active) {
     const lanes = layer.mark === 'ticks' ? Math.max(1, eventLanes(spec, rows, layer).length) : 1;
-    const height = 16 + (layer.mark === 'dots' ? 26 : lanes * 9 + 4);
+    const height = 16 + (layer.mark === 'dots' ? 32 : lanes * 9 + 4);
     strips.push({ layer, top: stripTop, height });
     stripTop += height;
   }
@@ -228,7 +238,8 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const colorOf = (p: Point) => p.color;
   const marks: Plot.Markish[] = [];
 
-  marks.push(Plot.gridY({ strokeOpacity: 0.12, ...(log ? { ticks: logTicks(yMin, yMax, narrow) } : { ticks: narrow ? 4 : 6 }) }));
+  const yTicks = log ? logTicks(yMin / 1.15, yMax * 1.15, narrow) : narrow ? 4 : 6;
+  marks.push(Plot.gridY({ strokeOpacity: 0.12, ticks: yTicks }));
   if (indexed) marks.push(Plot.ruleY([100], { strokeOpacity: 0.35, strokeDasharray: '2,3' }));
   else if (!log) marks.push(Plot.ruleY([0], { strokeOpacity: 0.4 }));
 
@@ -240,12 +251,15 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
     Plot.ruleX(withRange, { x: 'x', y1: 'low', y2: 'high', stroke: colorOf, strokeOpacity: 0.7, strokeWidth: 2 }),
   );
 
-  // Counts solid, estimates dashed: a reader must never take one for the other.
+  // Counts solid, estimates dashed: a reader must never take one for the other. A line breaks
+  // where more than three years pass without a value, rather than inventing the years between.
+  const segments = rangeRuns(withValue, 3);
+  const segmentOf = (p: Point) => segments.get(p);
   const counts = withValue.filter((p) => !p.estimate);
   const estimates = withValue.filter((p) => p.estimate);
   marks.push(
-    Plot.lineY(counts, { x: 'x', y: 'y', z: 'line', stroke: colorOf, strokeWidth: 2.25 }),
-    Plot.lineY(estimates, { x: 'x', y: 'y', z: 'line', stroke: colorOf, strokeWidth: 2, strokeDasharray: '5,3' }),
+    Plot.lineY(counts, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2.25 }),
+    Plot.lineY(estimates, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2, strokeDasharray: '5,3' }),
   );
 
   // Points: filled for counts, hollow for estimates, invisible (but focusable) for range-only rows.
@@ -298,9 +312,10 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
     x: { type: 'utc', domain: xDomain, ticks: narrow ? 5 : 10, tickFormat: '%Y', label: null },
     y: {
       type: log ? 'log' : 'linear',
-      domain: log ? [yMin, yMax] : [indexed ? Math.min(0, yMin) : 0, yMax],
+      // A little air above and below on a log scale, where there is no zero to anchor the chart.
+      domain: log ? [yMin / 1.15, yMax * 1.15] : [indexed ? Math.min(0, yMin) : 0, yMax],
       nice: !log,
-      ...(log ? { ticks: logTicks(yMin, yMax, narrow) } : { ticks: narrow ? 4 : 6 }),
+      ticks: yTicks,
       tickFormat: (v: number) => formatCompact(v),
       label: indexed ? 'Index, first value shown = 100' : enc.yLabel,
       labelAnchor: 'top',
@@ -341,7 +356,7 @@ function eventMarks(
     .filter((e) => !Number.isNaN(+e.x) && e.x >= xDomain[0] && e.x <= xDomain[1]);
   const color = (e: { key: string }) => spec.palette[e.key]?.color ?? '#666666';
   const tabStops = new Set(items.slice(0, 1).map((e) => e.i));
-  const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : ': none in the countries and years shown'}`;
+  const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : narrow ? ': none shown' : ': none in the countries and years shown'}`;
   const title = Plot.text([heading], {
     text: (d: string) => d,
     frameAnchor: 'bottom-left',
@@ -358,7 +373,7 @@ function eventMarks(
   if (layer.mark === 'dots') {
     const size = layer.size;
     const sized = (e: Item) => (size ? num(e.row[size]) : null);
-    const cy = top + 16 + 13;
+    const cy = top + 16 + 16;
     const known = items.filter((e) => sized(e) !== null);
     const unknown = items.filter((e) => sized(e) === null);
     return [
@@ -391,10 +406,23 @@ function eventMarks(
       }),
     ];
   }
-  // One lane per country, so simultaneous changes in two countries stay distinct.
+  // One lane per country, so simultaneous changes in two countries stay distinct; each lane is
+  // named in the right margin, where the line labels are.
   const lanes = eventLanes(spec, rows, layer);
   return [
     title,
+    ...lanes.map((key, lane) =>
+      Plot.text([spec.palette[key]?.label ?? key], {
+        text: (d: string) => d,
+        frameAnchor: 'bottom-right',
+        dy: top + 16 + 4 + lane * 9,
+        dx: 8,
+        textAnchor: 'start',
+        fontSize: fontSize - 2,
+        fill: spec.palette[key]?.color ?? 'currentColor',
+        className: 'chart-lane-label',
+      }),
+    ),
     ...lanes.map((key, lane) => {
       const laneItems = items.filter((e) => e.key === key);
       return Plot.dot(laneItems, {

@@ -65,8 +65,20 @@ export function tipContent(role: DatasetRole, row: Row): TipContent {
   return { heading: str(row.title_en) ?? '', lines, source: sourceOf(row) };
 }
 
-/** One line of plain text (for `<title>` and aria labels). */
+/**
+ * One line of plain text for the `<title>` of a point (native tooltip, accessible name). The source
+ * is left out: it is in the rich tooltip, the data table and the source list, and repeating long
+ * document titles on every point would double the page.
+ */
 export function tipText(role: DatasetRole, row: Row): string {
   const t = tipContent(role, row);
-  return [t.heading, ...t.lines, t.source ? `Source: ${t.source.text}` : null].filter(Boolean).join('. ');
+  return [t.heading, ...t.lines].filter(Boolean).join('. ');
 }
+
+/** Columns each role needs in the browser (tooltips and redraw); the rest stays on the server. */
+export const ROLE_COLUMNS: Record<DatasetRole, string[]> = {
+  series: ['label', 'period', 'value', 'low', 'high', 'value_kind', 'unit', 'source_publisher', 'source_title', 'source_url'],
+  regularization: ['name_en', 'start_date', 'end_date', 'applications', 'approvals', 'source_publisher', 'source_title', 'source_url'],
+  rule_change: ['title_en', 'date', 'date_kind', 'direction', 'source_publisher', 'source_title', 'source_url'],
+  meta: [],
+};

@@ -8,6 +8,7 @@
  */
 import type { ChartRows, DatasetRole, Row } from '../spec.ts';
 import { tipContent } from '../tooltip.ts';
+import { unpackRows, type Packed } from '../pack.ts';
 
 export interface Embedded {
   /** Rows of each dataset for the state the SVG shows. */
@@ -32,7 +33,8 @@ export interface ChartController {
 const NEAR_PX = 36;
 
 export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: boolean } = {}): ChartController {
-  const data: Embedded = JSON.parse(el.dataset.rows ?? '{"rows":{},"roles":{},"state":{}}');
+  const raw = JSON.parse(el.dataset.rows ?? '{}') as { packed?: Packed; roles?: Embedded['roles']; state?: Embedded['state'] };
+  const data: Embedded = { rows: raw.packed ? unpackRows(raw.packed) : {}, roles: raw.roles ?? {}, state: raw.state ?? {} };
   const plot = el.querySelector<HTMLElement>('[data-plot]')!;
   const tip = el.querySelector<HTMLElement>('[data-tooltip]')!;
   let points: SVGElement[] = [];

@@ -1,0 +1,39 @@
+/**
+ * Snapshot of every chart spec rendered to SVG in Node, on its fixture (cut from the published
+ * data by tests/charts/make-fixtures.ts). Each spec is drawn in its default state at both
+ * pre-rendered widths, plus a second state exercising log scale, indexed mode and fewer countries.
+ * Update with `npx vitest run tests/charts -u` after an intended change, and look at the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHARTS } from '../../src/charts/index.ts';
+import { parseLoose } from '../../src/lib/charts/url-state.ts';
+import { runQueries } from '../../src/lib/charts/run.ts';
+import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';
+import { renderSvg } from '../../src/lib/charts/render-node.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+import { NARROW_WIDTH, WIDE } from '../../src/lib/charts/prepare-node.ts';
+import { fixtureQuery, normalizeSvg, readFixture } from './fixture-db.ts';
+
+const VARIANTS: Record<string, Record<string, unknown>> = {
+  default: {},
+  'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
+};
+
+for (const [id, load] of Object.entries(CHARTS)) {
+  describe(`chart ${id}`, async () => {
+    const { spec } = await load();
+    const query = await fixtureQuery(readFixture(id));
+    for (const [variant, input] of Object.entries(VARIANTS)) {
+      it(`renders ${variant}`, async () => {
+        const state = parseLoose(spec, input) as DrawState & Record<string, unknown>;
+        const rows = await runQueries(spec, state, query);
+        expect(rows[spec.encodings.dataset].length).toBeGreaterThan(0);
+        for (const [name, width] of [['wide', WIDE], ['narrow', NARROW_WIDTH]] as const) {
+          const svg = renderSvg(plotOptions(spec, rows, state, { width }));
+          await expect(normalizeSvg(svg)).toMatchFileSnapshot(`__snapshots__/${id}.${variant}.${name}.svg`);
+        }
+        await expect(describeChart(spec, rows, state)).toMatchFileSnapshot(`__snapshots__/${id}.${variant}.summary.txt`);
+      });
+    }
+  });
+}
