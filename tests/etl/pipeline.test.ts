@@ -12,6 +12,8 @@ import { SORT_KEYS, type TableName } from '../../src/lib/schema.ts';
 import type { PipelineResult } from '../../scripts/pipeline.ts';
 import { TABLE_ORDER, publishedColumns } from '../../scripts/lib/tables.ts';
 import { sha256 } from '../../scripts/lib/release.ts';
+import { publishAtomically, tempDirFor } from '../../scripts/lib/publish.ts';
+import { exists } from '../fixtures/pipeline/helpers.ts';
 import { copyFixture, hashTree, leftovers, makeTempDir, runFixture, type FixtureCopy } from '../fixtures/pipeline/helpers.ts';
 
 let base: string;
@@ -234,5 +236,23 @@ describe('pipeline on the fixture', () => {
     await writeFile(f, (await readFile(f, 'utf8')).replace(',705404,634728,', ',605404,634728,'));
     const r = await runFixture(copy, join(base, 'approvals-out'));
     expect(r.rowCounts.regularizations).toBe(2);
+  });
+
+  it('a failure after writing into the temp folder (e.g. a failed check) removes it and keeps the publication', async () => {
+    const target = join(base, 'atomic');
+    await runFixture(input, target);
+    const before = await hashTree(target);
+    let sawTemp = false;
+    await expect(
+      publishAtomically(target, async (tmp) => {
+        expect(tmp).toBe(tempDirFor(target));
+        await writeFile(join(tmp, 'observations.csv'), 'half-written');
+        sawTemp = await exists(tmp);
+        throw new Error('check failed: simulated');
+      }),
+    ).rejects.toThrow('simulated');
+    expect(sawTemp).toBe(true);
+    expect(await hashTree(target)).toEqual(before);
+    expect(await leftovers(target)).toEqual([]);
   });
 });
