@@ -32,7 +32,7 @@ export function zodIssueToError(issue: Issue, data: unknown, file: string, line:
   } else if (value === null) {
     reason = 'required value is empty';
   } else if (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small') {
-    reason = 'required value is blank';
+    reason = 'value is only spaces; leave the cell empty for "none", or write the value';
   } else {
     const shown = typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : JSON.stringify(value);
     reason = `${shown}: ${issue.message}`;

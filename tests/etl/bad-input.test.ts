@@ -153,6 +153,7 @@ const cases: Case[] = [
   { name: 'blank (space) number', mutate: append(OBS_JK, row({ value: ' ' })), file: OBS_JK, line: JK_LAST + 1, column: 'value', reason: /not a plain number/ },
   { name: 'bad boolean', mutate: append(OBS_JK, row({ is_preferred: 'TRUE' })), file: OBS_JK, line: JK_LAST + 1, column: 'is_preferred', reason: /true or false/ },
   { name: 'empty required field', mutate: append(OBS_JK, row({ unit: '' })), file: OBS_JK, line: JK_LAST + 1, column: 'unit', reason: /required value is empty/ },
+  { name: 'text cell with only spaces', mutate: append(OBS_JK, row({ note: '   ' })), file: OBS_JK, line: JK_LAST + 1, column: 'note', reason: /only spaces/ },
   { name: 'unknown unit word', mutate: append(OBS_JK, row({ unit: 'people' })), file: OBS_JK, line: JK_LAST + 1, column: 'unit', reason: /"people"/ },
   { name: 'bad flag letters', mutate: append(OBS_JK, row({ flags: 'x' })), file: OBS_JK, line: JK_LAST + 1, column: 'flags', reason: /"x"/ },
   { name: 'bad country code form', mutate: append(OBS_JK, row({ country_code: 'jp' })), file: OBS_JK, line: JK_LAST + 1, column: 'country_code', reason: /alpha-3/ },
