@@ -9,7 +9,7 @@ const base = process.env.BASE_PATH ?? '/';
 // duckdb-wasm depends on its own apache-arrow version; resolve ours to the same copy so the
 // browser bundle carries one Arrow, not two (about 150 KB less JavaScript after interaction).
 const requireFromDuckdb = createRequire(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
-const duckdbArrow = path.join(path.dirname(requireFromDuckdb.resolve('apache-arrow/package.json')), 'Arrow.dom.mjs');
+const duckdbArrow = path.join(path.dirname(requireFromDuckdb.resolve('apache-arrow')), 'Arrow.dom.mjs');
 
 export default defineConfig({
   output: 'static',
