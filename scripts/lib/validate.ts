@@ -55,6 +55,8 @@ export function validateAll(data: CuratedData, observations: Located<CuratedObse
   // --- identities -----------------------------------------------------------------------
   const countries = uniqueIds(data.countries, (c) => c.country_code, 'country_code', 'country code');
   const sources = uniqueIds(data.sources, (s) => s.source_id, 'source_id', 'source id');
+  // One row per cited document: two ids for one URL would split its citations in two.
+  uniqueIds(data.sources, (s) => s.url, 'url', 'source URL');
   const seriesById = uniqueIds(data.series, (s) => s.series_id, 'series_id', 'series id');
   uniqueIds(data.regularizations, (r) => r.regularization_id, 'regularization_id', 'regularization id');
   uniqueIds(data.rule_changes, (r) => r.rule_change_id, 'rule_change_id', 'rule change id');

@@ -25,6 +25,7 @@ const RAW = 'raw/eurostat_migr_eipre/migrants_illegally_present.csv';
 
 /** Lines of the fixture files (header = 1), so expectations read as positions. */
 const JK_LAST = 13; // japan-korea observations: header + 12 rows
+const JK_SRC_LAST = 5; // japan-korea sources: header + 4 rows
 const EU_LAST = 6; // europe observations: header + 4 rows, one note spans two lines
 
 /** A valid observation row built from a real fixture row (Japan, 2023-07-01, ISA press release). */
@@ -174,6 +175,14 @@ const cases: Case[] = [
     },
     // sources/*.csv are read in name order, so europe.csv:9 comes first and japan-korea.csv:2 is the duplicate.
     file: SRC_JK, line: 2, column: 'source_id', reason: /duplicate source id "isa-press-2023-07" \(first defined at .*europe\.csv:9\)/,
+  },
+  {
+    name: 'two source ids for one URL',
+    mutate: async (input) => {
+      const first = (await readFile(path(input, SRC_JK), 'utf8')).split('\n')[1];
+      await appendFile(path(input, SRC_JK), `${first.replace(/^[^,]+/, 'isa-press-2023-07-copy')}\n`);
+    },
+    file: SRC_JK, line: JK_SRC_LAST + 1, column: 'url', reason: /duplicate source URL "https:\/\/www\.moj\.go\.jp.*" \(first defined at .*japan-korea\.csv:2\)/,
   },
   {
     name: 'bad url',
