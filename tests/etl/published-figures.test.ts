@@ -115,6 +115,38 @@ describe.skipIf(skipReason !== null)('published figures on the real data', () =>
     for (const s of result.sources) expect(s.rows, s.id).toBeGreaterThan(0);
   });
 
+  const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  const table = (name: string) => `read_parquet(${lit(join(result.outDir, `${name}.parquet`))})`;
+
+  it('holds an irregular-residence series for each of the four core countries', async () => {
+    const rows = await query(
+      `SELECT DISTINCT o.country_code FROM ${table('observations')} o JOIN ${table('series')} s USING (series_id)
+       WHERE s.category = 'irregular_residence' AND o.is_preferred AND o.country_code IN ('JPN', 'KOR', 'ESP', 'ITA')`,
+    );
+    expect(rows.map((r) => r.country_code).sort()).toEqual(['ESP', 'ITA', 'JPN', 'KOR']);
+  });
+
+  it('holds migr_eipre for every EU member state in the raw files', async () => {
+    const rows = await query(
+      `SELECT DISTINCT o.country_code FROM ${table('observations')} o JOIN ${table('countries')} c USING (country_code)
+       WHERE o.series_id = 'eurostat_migr_eipre' AND NOT c.is_aggregate`,
+    );
+    const codes = new Set(rows.map((r) => String(r.country_code)));
+    // The 27 member states (the raw files also hold EFTA states and the UK).
+    for (const iso3 of ['AUT', 'BEL', 'BGR', 'HRV', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'IRL', 'ITA', 'LVA', 'LTU', 'LUX', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE']) {
+      expect(codes.has(iso3), iso3).toBe(true);
+    }
+  });
+
+  it('gives every published row a source that exists', async () => {
+    for (const t of ['observations', 'regularizations', 'rule_changes']) {
+      const [orphans] = await query(
+        `SELECT count(*)::INTEGER AS n FROM ${table(t)} x LEFT JOIN ${table('sources')} s USING (source_id) WHERE s.source_id IS NULL`,
+      );
+      expect(orphans.n, t).toBe(0);
+    }
+  });
+
   it.each(CHECKS.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const where = [
       `series_id = ${lit(c.series_id)}`,
