@@ -239,16 +239,19 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const marks: Plot.Markish[] = [];
 
   const yTicks = log ? logTicks(yMin / 1.15, yMax * 1.15, narrow) : narrow ? 4 : 6;
-  marks.push(Plot.gridY({ strokeOpacity: 0.12, ticks: yTicks }));
-  if (indexed) marks.push(Plot.ruleY([100], { strokeOpacity: 0.35, strokeDasharray: '2,3' }));
-  else if (!log) marks.push(Plot.ruleY([0], { strokeOpacity: 0.4 }));
+  // Lines, bands and rules are hidden from assistive technology: the same figures are in the
+  // focusable points (each with a <title>), the text summary and the data table.
+  const decorative = { ariaHidden: true } as const;
+  marks.push(Plot.gridY({ strokeOpacity: 0.12, ticks: yTicks, ...decorative }));
+  if (indexed) marks.push(Plot.ruleY([100], { strokeOpacity: 0.35, strokeDasharray: '2,3', ...decorative }));
+  else if (!log) marks.push(Plot.ruleY([0], { strokeOpacity: 0.4, ...decorative }));
 
   // Ranges: a band between consecutive published ranges of one line, and a rule at each one
   // (a single published range has no neighbour to make a band with).
   const runs = rangeRuns(withRange, 3);
   marks.push(
-    Plot.areaY(withRange, { x: 'x', y1: 'low', y2: 'high', z: (p: Point) => runs.get(p), fill: colorOf, fillOpacity: 0.16, curve: 'linear' }),
-    Plot.ruleX(withRange, { x: 'x', y1: 'low', y2: 'high', stroke: colorOf, strokeOpacity: 0.7, strokeWidth: 2 }),
+    Plot.areaY(withRange, { x: 'x', y1: 'low', y2: 'high', z: (p: Point) => runs.get(p), fill: colorOf, fillOpacity: 0.16, curve: 'linear', ...decorative }),
+    Plot.ruleX(withRange, { x: 'x', y1: 'low', y2: 'high', stroke: colorOf, strokeOpacity: 0.7, strokeWidth: 2, ...decorative }),
   );
 
   // Counts solid, estimates dashed: a reader must never take one for the other. A line breaks
@@ -258,8 +261,8 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const counts = withValue.filter((p) => !p.estimate);
   const estimates = withValue.filter((p) => p.estimate);
   marks.push(
-    Plot.lineY(counts, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2.25 }),
-    Plot.lineY(estimates, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2, strokeDasharray: '5,3' }),
+    Plot.lineY(counts, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2.25, ...decorative }),
+    Plot.lineY(estimates, { x: 'x', y: 'y', z: segmentOf, stroke: colorOf, strokeWidth: 2, strokeDasharray: '5,3', ...decorative }),
   );
 
   // Points: filled for counts, hollow for estimates, invisible (but focusable) for range-only rows.

@@ -22,9 +22,10 @@ export interface PreparedChart {
   summary: string;
 }
 
-export async function prepareChart(spec: ChartSpec, state: Record<string, unknown> = {}): Promise<PreparedChart> {
+/** `dataDir`: folder of the Parquet tables to query (default: the published data; pinned embeds pass a frozen release). */
+export async function prepareChart(spec: ChartSpec, state: Record<string, unknown> = {}, opts: { dataDir?: string } = {}): Promise<PreparedChart> {
   const full = parseLoose(spec, state) as Record<string, unknown>;
-  const rows = await runQueries(spec, full, (sql) => queryNode(sql));
+  const rows = await runQueries(spec, full, (sql) => queryNode(sql, opts.dataDir));
   return {
     state: full,
     rows,

@@ -218,7 +218,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }
     // First interaction: start the engine in the background even if this change needs no query.
-    const warming = engine();
+    // (Not where the figure asks for the engine on demand only: an embed has no controls.)
+    const warming = el.dataset.engine === 'on-demand' ? Promise.resolve() : engine();
     try {
       const rows = await rowsFor(state);
       if (my !== seq) return; // a newer change is already on its way
