@@ -256,6 +256,9 @@ export const spec = defineChart({
     { key: 'value_kind', label: 'Kind', format: 'kind' },
     { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
   ],
+  examples: {
+    'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
+  },
 });
 
 export default spec;

@@ -4,7 +4,7 @@
  * the build; only the tables are the small cut instead of public/data.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sqlLiteral, type SqlValue } from '../../src/lib/charts/sql.ts';
 import type { QueryFn } from '../../src/lib/charts/run.ts';
@@ -12,7 +12,9 @@ import { plainRow } from '../../src/lib/db/rows.ts';
 import type { ChartFixture } from './make-fixtures.ts';
 
 export function readFixture(id: string): ChartFixture {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'charts', `${id}.json`), 'utf8'));
+  const file = path.join(import.meta.dirname, '..', 'fixtures', 'charts', `${id}.json`);
+  if (!existsSync(file)) throw new Error(`no fixture for chart "${id}": run \`npx tsx tests/charts/make-fixtures.ts\` after \`npm run data\``);
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 export async function fixtureQuery(fx: ChartFixture): Promise<QueryFn> {

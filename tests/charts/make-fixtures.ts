@@ -4,10 +4,12 @@
  *
  *   npx tsx tests/charts/make-fixtures.ts
  *
- * The cut keeps, for each table a spec reads: observations of the spec's series and countries
- * (all totals, preferred or not, plus a few breakdown rows so the totals filter is exercised),
- * the series, countries, regularizations and rule changes of those countries, and every source
- * those rows cite. Values are copied as published; nothing is edited.
+ * The cut covers the spec's default state and its `examples`: observations of the series they
+ * name (`constants.series`, `state.series`) in the countries they name (country-code palette keys,
+ * `state.countries`, `state.event_countries`; every country when a state asks for all): all
+ * totals, preferred or not, plus a few breakdown rows so the totals filter is exercised; the
+ * series, countries, regularizations and rule changes of those countries; and every source those
+ * rows cite. Only columns the spec's SQL mentions are kept. Values are copied as published.
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,25 @@ import { CHARTS } from '../../src/charts/index.ts';
 import { queryNode, dataDir } from '../../src/lib/db/node.ts';
 import { sqlLiteral } from '../../src/lib/charts/sql.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
+import { parseLoose } from '../../src/lib/charts/url-state.ts';
+
+const COUNTRY = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** Series and countries named by a spec's constants, palette, default state and examples (null = all countries). */
+function scope(spec: ChartSpec): { series: string[]; countries: string[] | null } {
+  const states = [{}, ...Object.values(spec.examples ?? {})].map((s) => parseLoose(spec, s) as Record<string, unknown>);
+  const series = new Set(asList(spec.constants.series));
+  const countries = new Set(Object.keys(spec.palette).filter((k) => COUNTRY.test(k)));
+  let all = false;
+  for (const st of states) {
+    asList(st.series).forEach((x) => series.add(x));
+    if ('countries' in st && asList(st.countries).length === 0) all = true;
+    asList(st.countries).forEach((x) => countries.add(x));
+    asList(st.event_countries).forEach((x) => countries.add(x));
+  }
+  return { series: [...series], countries: all ? null : [...countries] };
+}
 
 export interface FixtureTable {
   columns: [string, string][];
@@ -42,8 +63,10 @@ async function table(name: string, where: string, sql: string): Promise<FixtureT
 }
 
 export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
-  const series = sqlLiteral((spec.constants.series as string[]) ?? []);
-  const countries = sqlLiteral(Object.keys(spec.palette));
+  const sc = scope(spec);
+  const series = sqlLiteral(sc.series);
+  // Every country when a state draws all of them (the list then holds every code in use).
+  const countries = sc.countries ? sqlLiteral(sc.countries) : '(SELECT list(DISTINCT country_code) FROM observations)';
   const sql = Object.values(spec.datasets).map((d) => d.query).join('\n');
   const tables: Record<string, FixtureTable> = {};
   const obsWhere = `list_contains(${series}, series_id) AND list_contains(${countries}, country_code)

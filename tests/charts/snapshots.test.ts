@@ -1,7 +1,7 @@
 /**
  * Snapshot of every chart spec rendered to SVG in Node, on its fixture (cut from the published
  * data by tests/charts/make-fixtures.ts). Each spec is drawn in its default state at both
- * pre-rendered widths, plus a second state exercising log scale, indexed mode and fewer countries.
+ * pre-rendered widths, plus the spec's named `examples` states (log scale, indexed mode, …).
  * Update with `npx vitest run tests/charts -u` after an intended change, and look at the diff.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,16 +14,12 @@ import { describeChart } from '../../src/lib/charts/describe.ts';
 import { NARROW_WIDTH, WIDE } from '../../src/lib/charts/prepare-node.ts';
 import { fixtureQuery, normalizeSvg, readFixture } from './fixture-db.ts';
 
-const VARIANTS: Record<string, Record<string, unknown>> = {
-  default: {},
-  'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
-};
-
 for (const [id, load] of Object.entries(CHARTS)) {
   describe(`chart ${id}`, async () => {
     const { spec } = await load();
     const query = await fixtureQuery(readFixture(id));
-    for (const [variant, input] of Object.entries(VARIANTS)) {
+    const variants: Record<string, Record<string, unknown>> = { default: {}, ...spec.examples };
+    for (const [variant, input] of Object.entries(variants)) {
       it(`renders ${variant}`, async () => {
         const state = parseLoose(spec, input) as DrawState & Record<string, unknown>;
         const rows = await runQueries(spec, state, query);

@@ -136,6 +136,11 @@ export interface ChartSpec<S extends z.ZodType = z.ZodType> {
   palette: Record<string, PaletteEntry>;
   /** Columns of the data table. */
   table: TableColumn[];
+  /**
+   * Named example states (partial) rendered by the snapshot tests besides the default state; the
+   * test fixture is cut to cover them (tests/charts/make-fixtures.ts).
+   */
+  examples?: Record<string, Record<string, unknown>>;
 }
 
 export type StateOf<S extends ChartSpec> = z.infer<S['state']>;
