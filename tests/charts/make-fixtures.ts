@@ -4,9 +4,9 @@
  *
  *   npx tsx tests/charts/make-fixtures.ts
  *
- * The cut covers the spec's default state and its `examples`: observations of the series they
- * name (`constants.series`, `state.series`) in the countries they name (country-code palette keys,
- * `state.countries`, `state.event_countries`; every country when a state asks for all): all
+ * The cut covers the spec's default state and its `examples`: for each, observations of the series
+ * it names (`constants.series`, `state.series`) in the countries it names (country-code palette
+ * keys, `state.countries`; every country of those series when it asks for all): all
  * totals, preferred or not, plus a few breakdown rows so the totals filter is exercised; the
  * series, countries, regularizations and rule changes of those countries; and every source those
  * rows cite. Only columns the spec's SQL mentions are kept. Values are copied as published.
@@ -22,19 +22,25 @@ import { parseLoose } from '../../src/lib/charts/url-state.ts';
 const COUNTRY = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-/** Series and countries named by a spec's constants, palette, default state and examples (null = all countries). */
-function scope(spec: ChartSpec): { series: string[]; countries: string[] | null } {
+/**
+ * What the default state and the examples draw: pairs of (series, countries), where `null`
+ * countries means every country of those series; plus the countries whose events are marked.
+ */
+function scope(spec: ChartSpec): { pairs: { series: string[]; countries: string[] | null }[]; countries: string[] } {
   const states = [{}, ...Object.values(spec.examples ?? {})].map((s) => parseLoose(spec, s) as Record<string, unknown>);
-  const series = new Set(asList(spec.constants.series));
-  const countries = new Set(Object.keys(spec.palette).filter((k) => COUNTRY.test(k)));
-  let all = false;
+  const paletteCountries = Object.keys(spec.palette).filter((k) => COUNTRY.test(k));
+  const constSeries = asList(spec.constants.series);
+  const pairs: { series: string[]; countries: string[] | null }[] = [];
+  const countries = new Set(paletteCountries);
   for (const st of states) {
-    asList(st.series).forEach((x) => series.add(x));
-    if ('countries' in st && asList(st.countries).length === 0) all = true;
-    asList(st.countries).forEach((x) => countries.add(x));
+    const series = [...new Set([...constSeries, ...asList(st.series)])];
+    const named = asList(st.countries);
+    const all = 'countries' in st && named.length === 0;
+    pairs.push({ series, countries: all ? null : [...new Set([...named, ...paletteCountries])] });
+    named.forEach((x) => countries.add(x));
     asList(st.event_countries).forEach((x) => countries.add(x));
   }
-  return { series: [...series], countries: all ? null : [...countries] };
+  return { pairs, countries: [...countries] };
 }
 
 export interface FixtureTable {
@@ -64,21 +70,24 @@ async function table(name: string, where: string, sql: string): Promise<FixtureT
 
 export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
   const sc = scope(spec);
-  const series = sqlLiteral(sc.series);
-  // Every country when a state draws all of them (the list then holds every code in use).
-  const countries = sc.countries ? sqlLiteral(sc.countries) : '(SELECT list(DISTINCT country_code) FROM observations)';
+  const allSeries = sqlLiteral([...new Set(sc.pairs.flatMap((p) => p.series))]);
+  // Observations a state draws: its series, in its countries (or all of theirs).
+  const drawn = sc.pairs
+    .map((p) => `(list_contains(${sqlLiteral(p.series)}, series_id)${p.countries ? ` AND list_contains(${sqlLiteral(p.countries)}, country_code)` : ''})`)
+    .join(' OR ');
+  // Countries of those observations, plus the palette's and the event countries.
+  const countries = `list_distinct(list_concat(${sqlLiteral(sc.countries)}, (SELECT list(DISTINCT country_code) FROM observations WHERE ${drawn})))`;
   const sql = Object.values(spec.datasets).map((d) => d.query).join('\n');
   const tables: Record<string, FixtureTable> = {};
-  const obsWhere = `list_contains(${series}, series_id) AND list_contains(${countries}, country_code)
+  const obsWhere = `(${drawn})
     AND (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL
          OR (series_id, country_code, period, coalesce(citizenship_code, ''), coalesce(sex, ''), coalesce(status, '')) IN (
            SELECT (series_id, country_code, period, coalesce(citizenship_code, ''), coalesce(sex, ''), coalesce(status, '')) FROM observations
-           WHERE list_contains(${series}, series_id) AND list_contains(${countries}, country_code)
-             AND NOT (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL)
+           WHERE (${drawn}) AND NOT (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL)
            ORDER BY series_id, period DESC LIMIT 8))`;
   const wanted: Record<string, string> = {
     observations: obsWhere,
-    series: `list_contains(${series}, series_id)`,
+    series: `list_contains(${allSeries}, series_id)`,
     countries: `list_contains(${countries}, country_code)`,
     regularizations: `list_contains(${countries}, country_code)`,
     rule_changes: `list_contains(${countries}, country_code)`,

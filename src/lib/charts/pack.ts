@@ -6,7 +6,7 @@
  * Packed form: { s: string[]; t: { [dataset]: { c: string[]; n: number; v: (number|null)[][] ; k: ('s'|'n'|'b')[] } } }
  * where a string cell is an index into `s`, a number cell is the number, a boolean is 0/1.
  */
-import type { ChartRows, Row } from './spec.ts';
+import type { ChartRows, ChartSpec, Row } from './spec.ts';
 import { ROLE_COLUMNS } from './tooltip.ts';
 
 interface PackedTable {
@@ -73,12 +73,7 @@ export function unpackRows(p: Packed): ChartRows {
  * The columns the browser needs from each dataset before any query runs: tooltip columns of its
  * role, the encodings and layer columns (for redraws), and the data-table columns.
  */
-export function clientColumns(spec: {
-  datasets: Record<string, { role: keyof typeof ROLE_COLUMNS }>;
-  encodings: Record<string, string | undefined> & { dataset: string; color: string };
-  layers: { dataset: string; x: string; size?: string }[];
-  table: { key: string; href?: string }[];
-}): Record<string, string[]> {
+export function clientColumns(spec: ChartSpec): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, d] of Object.entries(spec.datasets)) {
     const cols = new Set(ROLE_COLUMNS[d.role]);

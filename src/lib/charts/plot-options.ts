@@ -241,7 +241,7 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const yTicks = log ? logTicks(yMin / 1.15, yMax * 1.15, narrow) : narrow ? 4 : 6;
   // Lines, bands and rules are hidden from assistive technology: the same figures are in the
   // focusable points (each with a <title>), the text summary and the data table.
-  const decorative = { ariaHidden: true } as const;
+  const decorative = { ariaHidden: 'true' };
   marks.push(Plot.gridY({ strokeOpacity: 0.12, ticks: yTicks, ...decorative }));
   if (indexed) marks.push(Plot.ruleY([100], { strokeOpacity: 0.35, strokeDasharray: '2,3', ...decorative }));
   else if (!log) marks.push(Plot.ruleY([0], { strokeOpacity: 0.4, ...decorative }));

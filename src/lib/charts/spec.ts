@@ -41,6 +41,8 @@ export interface UrlField {
 export interface ControlOption {
   value: string;
   label: string;
+  /** Heading the option is listed under (long lists only, e.g. series by category). */
+  group?: string;
 }
 
 /** Form controls, rendered server-side by ChartControls.astro and read back with FormData. */

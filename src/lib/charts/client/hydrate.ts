@@ -22,6 +22,7 @@ import { queryKey, runQueries } from '../run.ts';
 import { cellHref, cellText } from '../table.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../sources.ts';
 import type { ChartController } from './interactive.ts';
+import { renderNote } from './note.ts';
 
 export interface Hydrator {
   fromForm(e: Event): Promise<void>;
@@ -149,8 +150,13 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     renderTable(rows);
     renderSources(rows, state);
     // Comparability notes of countries not shown are hidden, not removed (they come back).
+    // A re-query brings the series metadata: rebuild the note when the drawn series changed.
+    const note = el.querySelector<HTMLElement>('[data-comparability]');
+    if (note && rows.meta) renderNote(note, rows.meta, rows[spec.encodings.dataset] ?? [], spec.palette);
+    // An empty list means "every country", so nothing is hidden then.
     const countries = state.countries as string[] | undefined;
-    if (countries) el.querySelectorAll<HTMLElement>('[data-note-country]').forEach((n) => (n.hidden = !countries.includes(n.dataset.noteCountry ?? '')));
+    if (countries?.length) el.querySelectorAll<HTMLElement>('[data-note-country]').forEach((n) => (n.hidden = !countries.includes(n.dataset.noteCountry ?? '')));
+    else el.querySelectorAll<HTMLElement>('[data-note-country]').forEach((n) => (n.hidden = false));
 
     ctrl.setRows(rows, state);
     ctrl.refresh();

@@ -1,0 +1,249 @@
+/**
+ * Explore: any count series (people, cases, permits, applications) for any countries, on one time
+ * axis, with the regularizations and rule changes of the countries drawn. The whole state is in
+ * the URL (?series=…&countries=…&scale=…&mode=…&from=…&to=…&layers=…), so a view is a link.
+ *
+ * The series and country checkboxes are filled at build time from the published tables
+ * (src/pages/explore.astro passes them to ChartFigure as `controlOptions`); the state schema only
+ * checks the shape of ids, and the SQL drops ids that do not exist. Percentages are left out: a
+ * rate and a count never share an axis. At most ten lines are drawn (colours stay distinct).
+ */
+import { z } from 'zod';
+import { defineChart } from '../lib/charts/spec.ts';
+import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+
+const FIRST_YEAR = 1980;
+const LAST_YEAR = 2026;
+const MAX_LINES = 10;
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const COUNTRY = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
+
+/** A de-duplicated list of ids of the right shape (at most `max`); unusable input gives `fallback`. */
+function idList(re: RegExp, fallback: string[], max: number, allowEmpty: boolean) {
+  return z
+    .preprocess(
+      (v) => {
+        const list = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
+        return list ? [...new Set(list.map((s) => String(s).trim()).filter((s) => re.test(s)))].slice(0, max) : undefined;
+      },
+      z.array(z.string()).min(allowEmpty ? 0 : 1),
+    )
+    .catch(fallback);
+}
+
+export const state = z
+  .object({
+    series: idList(SLUG, ['jpn_overstayers', 'kor_illegal_stay'], 8, false),
+    /** Empty: every country with values. */
+    countries: idList(COUNTRY, [], 40, true),
+    scale: oneOf(['linear', 'log'] as const, 'linear'),
+    mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
+    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
+    to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
+    layers: subsetOf(['reg', 'rules'] as const, ['reg', 'rules'], { allowEmpty: true }),
+  })
+  .transform(orderedYears);
+
+const SERIES_SQL = /* sql */ `
+WITH obs AS (
+  SELECT
+    o.*,
+    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS v,
+    CASE WHEN o.unit = 'thousand_persons' THEN 'persons' ELSE o.unit END AS unit_shown,
+    CASE WHEN o.value_kind IN ('count', 'estimate_central', 'quota') THEN 0 ELSE 1 END AS rank
+  FROM observations o
+  WHERE o.is_preferred
+    AND list_contains($series, o.series_id)
+    AND (len($countries) = 0 OR list_contains($countries, o.country_code))
+    -- totals only: breakdown rows are parts of these totals
+    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    -- counts only: a percentage never shares an axis with a count; running totals would step
+    AND o.unit <> 'percent'
+    AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high', 'quota')
+    AND year(o.period_end) BETWEEN $from AND $to
+),
+points AS (
+  SELECT
+    series_id, country_code, period,
+    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'quota')) AS value,
+    max(v) FILTER (WHERE value_kind = 'estimate_low') AS low,
+    max(v) FILTER (WHERE value_kind = 'estimate_high') AS high,
+    coalesce(any_value(value_kind) FILTER (WHERE value_kind IN ('count', 'quota')), 'estimate_central') AS value_kind,
+    any_value(unit_shown) AS unit,
+    arg_min(source_id, rank) AS source_id
+  FROM obs
+  GROUP BY series_id, country_code, period
+),
+ranked AS (
+  SELECT
+    p.*,
+    dense_rank() OVER (ORDER BY list_position($series, p.series_id), p.country_code) AS line_rank
+  FROM points p
+)
+SELECT
+  r.series_id || ':' || r.country_code AS line_id,
+  'c' || r.line_rank AS color_key,
+  r.series_id,
+  r.country_code,
+  -- the series title names its country already, except for multi-country (Eurostat) series
+  CASE WHEN s.series_id LIKE 'eurostat%' THEN s.title || ' · ' || coalesce(c.name_en, r.country_code) ELSE s.title END
+    || CASE WHEN r.unit = 'persons' THEN '' ELSE ' (' || r.unit || ')' END AS label,
+  r.period,
+  r.ref_date,
+  r.value,
+  r.low,
+  r.high,
+  r.value_kind,
+  r.unit,
+  r.source_id,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM ranked r
+JOIN series s USING (series_id)
+LEFT JOIN countries c USING (country_code)
+LEFT JOIN sources src USING (source_id)
+WHERE r.line_rank <= ${MAX_LINES}
+ORDER BY r.line_rank, r.ref_date
+`;
+
+/** Countries whose events are marked: those of the lines drawn. */
+const DRAWN_COUNTRIES = /* sql */ `
+  SELECT DISTINCT country_code FROM observations
+  WHERE is_preferred AND list_contains($series, series_id)
+    AND (len($countries) = 0 OR list_contains($countries, country_code))
+`;
+
+const REGULARIZATIONS_SQL = /* sql */ `
+WITH r AS (
+  SELECT *, coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
+  FROM regularizations
+  WHERE country_code IN (${DRAWN_COUNTRIES})
+    AND kind IN ('one_off', 'worker_legalization')
+)
+SELECT
+  r.regularization_id,
+  r.country_code,
+  'events' AS color_key,
+  r.name_en,
+  r.start_known AS start_date,
+  r.end_date,
+  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
+  r.applications,
+  r.approvals,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM r
+LEFT JOIN sources src USING (source_id)
+WHERE regexp_matches(r.start_known, '^[0-9]{4}')
+  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.regularization_id
+`;
+
+const RULE_CHANGES_SQL = /* sql */ `
+SELECT
+  r.rule_change_id,
+  r.country_code,
+  'events' AS color_key,
+  r.title_en,
+  r.date,
+  r.date_kind,
+  r.direction,
+  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM rule_changes r
+LEFT JOIN sources src USING (source_id)
+WHERE r.country_code IN (${DRAWN_COUNTRIES})
+  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.rule_change_id
+`;
+
+const META_SQL = /* sql */ `
+SELECT s.series_id, s.title AS label, s.title, s.definition, s.counts, s.excludes, s.measure, s.comparability_json, s.breaks_json, s.preference_note
+FROM series s
+WHERE list_contains($series, s.series_id)
+ORDER BY list_position($series, s.series_id)
+`;
+
+/** Line colours by rank: Okabe–Ito hues that keep 3:1 contrast on light and dark, then mid-tone extras. */
+const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9467BD', '#A6761D', '#7F7F7F', '#C0392B', '#1F77B4', '#8C564B'];
+
+export const spec = defineChart({
+  id: 'explore',
+  title: 'Explore the series',
+  subtitle: `Pick series and countries; every view is a link. Counts only (no percentages); at most ${MAX_LINES} lines.`,
+  kind: 'time-comparison',
+  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
+  datasets: {
+    data: { role: 'series', query: SERIES_SQL },
+    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
+    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+    meta: { role: 'meta', query: META_SQL },
+  },
+  state,
+  constants: {},
+  url: [
+    { key: 'series', param: 'series', type: 'list' },
+    { key: 'countries', param: 'countries', type: 'list' },
+    { key: 'scale', param: 'scale', type: 'value' },
+    { key: 'mode', param: 'mode', type: 'value' },
+    { key: 'from', param: 'from', type: 'value' },
+    { key: 'to', param: 'to', type: 'value' },
+    { key: 'layers', param: 'layers', type: 'list' },
+  ],
+  controls: [
+    // Options come from the published tables at build time (explore.astro).
+    { kind: 'checkboxes', key: 'series', legend: 'Series', options: [] },
+    { kind: 'checkboxes', key: 'countries', legend: 'Countries (none ticked: all)', options: [] },
+    { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
+    { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'Numbers' }, { value: 'indexed', label: 'Index' }] },
+    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
+    {
+      kind: 'checkboxes',
+      key: 'layers',
+      legend: 'Markers',
+      options: [
+        { value: 'reg', label: 'Regularizations' },
+        { value: 'rules', label: 'Rule changes' },
+      ],
+    },
+  ],
+  encodings: {
+    dataset: 'data',
+    x: 'ref_date',
+    y: 'value',
+    low: 'low',
+    high: 'high',
+    line: 'line_id',
+    color: 'color_key',
+    label: 'label',
+    kind: 'value_kind',
+    yLabel: 'Number',
+  },
+  layers: [
+    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes in these countries (circle area = people granted status)', shortLabel: 'Regularizations (area = granted)' },
+    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules in these countries', shortLabel: 'Rule changes' },
+  ],
+  palette: {
+    ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
+    events: { color: '#595959', label: 'Events' },
+  },
+  table: [
+    { key: 'label', label: 'Line' },
+    { key: 'period', label: 'Period', format: 'date' },
+    { key: 'value', label: 'Value', format: 'number' },
+    { key: 'low', label: 'Low', format: 'number' },
+    { key: 'high', label: 'High', format: 'number' },
+    { key: 'value_kind', label: 'Kind', format: 'kind' },
+    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
+  ],
+  examples: {
+    eurostat: { series: ['eurostat_migr_eipre'], countries: ['ESP', 'ITA', 'DEU'], scale: 'log', from: 2008, layers: [] },
+  },
+});
+
+export default spec;
