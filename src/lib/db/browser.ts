@@ -52,9 +52,32 @@ export function onProgress(fn: ProgressFn): () => void {
   return () => listeners.delete(fn);
 }
 
+/**
+ * Where the page's Parquet tables live: `<meta name="atlas-data-base" content="…/">` when the page
+ * sets one (a pinned embed points it at `/releases/<id>/`), else the latest data at `<base>data/`.
+ */
+export function dataBase(): string {
+  const meta = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>('meta[name="atlas-data-base"]');
+  const b = meta?.content || `${base()}data/`;
+  return b.endsWith('/') ? b : `${b}/`;
+}
+
+/**
+ * A page in a sandboxed iframe without allow-same-origin has an opaque origin and may not start a
+ * worker from a URL; a blob worker that imports the script may (the files are served with CORS).
+ */
+function startWorker(url: string): Worker {
+  try {
+    return new Worker(url);
+  } catch {
+    const blob = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
+    return new Worker(URL.createObjectURL(blob));
+  }
+}
+
 async function start(): Promise<Engine> {
   const dir = new URL(`${base()}duckdb/`, location.href).href;
-  const worker = new Worker(`${dir}duckdb-browser-eh.worker.js`);
+  const worker = startWorker(`${dir}duckdb-browser-eh.worker.js`);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(`${dir}duckdb-eh.wasm`, null, (p) => emit({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
   await db.open({ query: { castBigIntToDouble: true } });
@@ -172,14 +195,17 @@ export async function parquetToArrow(buffer: ArrayBuffer): Promise<Table> {
   return new Table(vectors);
 }
 
-/** Loads published tables (once each) from `<base>data/<name>.parquet` into the engine. */
-export async function ensureTables(names: string[]): Promise<void> {
+/**
+ * Loads published tables (once each) from `<from><name>.parquet` into the engine (default: the
+ * page's data base, see dataBase()). One page reads one data base: tables are named by table only.
+ */
+export async function ensureTables(names: string[], from: string = dataBase()): Promise<void> {
   const { conn } = await browserDb();
   await Promise.all(
     names.map((name) => {
       if (!tables.has(name)) {
         const p = (async () => {
-          const buffer = await fetchBytes(`${base()}data/${name}.parquet`, name);
+          const buffer = await fetchBytes(new URL(`${from}${name}.parquet`, location.href).href, name);
           // IPC bytes, not the Table object: duckdb-wasm bundles its own apache-arrow version.
           await conn.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), 'stream'), { name, create: true });
         })();

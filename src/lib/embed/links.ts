@@ -1,0 +1,20 @@
+/**
+ * Where an embed links back to: the page that shows the full chart (controls, comparability notes,
+ * data table, every source). Browser-safe.
+ */
+
+/** Full-chart pages by spec id, relative to the site base; charts not listed link to the home page. */
+const FULL_CHART_PAGES: Record<string, string> = {
+  'irregular-residence-comparison': '',
+};
+
+/** Site-relative URL of the full chart for a state (`?…` as the full page reads it). */
+export function fullChartHref(base: string, chartId: string, search = ''): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const page = FULL_CHART_PAGES[chartId] ?? '';
+  // The theme belongs to the embed, not to the site page.
+  const params = new URLSearchParams(search);
+  params.delete('theme');
+  const q = params.toString().replaceAll('%2C', ',');
+  return `${b}${page}${q ? `?${q}` : ''}#${chartId}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * What the default-height estimate (./height.ts) needs to know about one embed, taken from the spec
+ * and its pre-rendered chart. Build time only in practice, but browser-safe.
+ */
+import type { ChartRows, ChartSpec } from '../charts/spec.ts';
+import { publisherSummary, sourceDatasets, sourcesOf } from '../charts/sources.ts';
+import { defaultHeight, svgBox, type EmbedShape } from './height.ts';
+
+export function embedShape(spec: ChartSpec, chart: { rows: ChartRows; state: Record<string, unknown>; svg: { wide: string; narrow: string } }): EmbedShape {
+  const sources = sourcesOf(chart.rows, sourceDatasets(spec, chart.state));
+  // The entries of components/ChartKey.astro.
+  const key = ['Official count', 'Research estimate', ...(spec.encodings.low ? ['Estimate range'] : []), ...spec.layers.map((l) => l.label)];
+  return {
+    wide: svgBox(chart.svg.wide),
+    narrow: svgBox(chart.svg.narrow),
+    title: spec.title,
+    subtitle: spec.subtitle,
+    key,
+    sourceChars: `Sources: ${publisherSummary(sources)}. All ${sources.length} documents`.length,
+  };
+}
+
+export function embedHeight(spec: ChartSpec, chart: Parameters<typeof embedShape>[1]): number {
+  return defaultHeight(embedShape(spec, chart));
+}
