@@ -6,6 +6,7 @@ import type { ChartSpec } from '../lib/charts/spec.ts';
 
 export const CHARTS: Record<string, () => Promise<{ spec: ChartSpec }>> = {
   'irregular-residence-comparison': () => import('./irregular-residence-comparison.ts'),
+  'series-lines': () => import('./series-lines.ts'),
   explore: () => import('./explore.ts'),
 };
 

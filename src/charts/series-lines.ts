@@ -1,0 +1,272 @@
+/**
+ * Generic line chart for the country and series pages: one or more series over time, one line per
+ * series × country × citizenship group, with the country's regularizations and rule changes as
+ * strips under the axis where a page asks for them.
+ *
+ * Unlike the headline chart, the page fixes everything at build time (which series, which
+ * countries, which labels), so the state carries those choices and the figure is rendered without
+ * controls: the browser only adds tooltips. Only totals are drawn (no sex or status breakdown);
+ * citizenship groups are drawn when a page asks for them (Eurostat rates for nationals vs
+ * foreigners). Cumulative running totals are never joined to yearly values.
+ *
+ * Colours are given by line rank (c1…c8), not by country, so any mix of lines stays distinct.
+ * Rule-change markers are coloured by direction, one lane each.
+ */
+import { z } from 'zod';
+import { defineChart } from '../lib/charts/spec.ts';
+import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+
+const FIRST_YEAR = 1980;
+const LAST_YEAR = 2030;
+const slugRe = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const countryRe = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
+const groupRe = /^[A-Z0-9_]*$/;
+const ageRe = /^[A-Z0-9_-]*$/;
+
+/** A list of strings matching `re`; anything else gives `fallback`. */
+const listOf = (re: RegExp, fallback: string[], max = 40) => z.array(z.string().regex(re)).max(max).catch(fallback);
+
+export const state = z
+  .object({
+    /** Series drawn, in legend order. */
+    series: listOf(slugRe, ['jpn_overstayers'], 12).refine((l) => l.length > 0).catch(['jpn_overstayers']),
+    /** Short label per series (same order); the series title when missing. */
+    labels: z.array(z.string().min(1).max(60)).max(12).catch([]),
+    /** Countries drawn; empty means every country with values. */
+    countries: listOf(countryRe, []),
+    /** Citizenship groups drawn: '' is the total, otherwise a published code (NAT, FOR…). */
+    citizenship: listOf(groupRe, ['']),
+    /** Age bands accepted: '' is "all ages"; Eurostat labour series publish totals for one band. */
+    ages: listOf(ageRe, ['', 'Y15-64', 'Y15-74']),
+    /** Which parts make up a line's direct label. */
+    label_by: subsetOf(['series', 'country', 'citizenship'] as const, ['country']),
+    /** Countries whose regularizations and rule changes are marked under the axis. */
+    event_countries: listOf(countryRe, []),
+    layers: subsetOf(['reg', 'rules'] as const, [], { allowEmpty: true }),
+    scale: oneOf(['linear', 'log'] as const, 'linear'),
+    mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
+    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
+    to: yearIn(FIRST_YEAR, LAST_YEAR, 2026),
+  })
+  .transform(orderedYears);
+
+export type State = z.infer<typeof state>;
+
+const SERIES_SQL = /* sql */ `
+WITH obs AS (
+  SELECT
+    o.*,
+    coalesce(o.citizenship_code, '') AS grp,
+    coalesce(o.age, '') AS age_band,
+    -- people are drawn in people; thousands are converted, never silently mixed
+    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS v,
+    -- the central value (or count) carries the row's source; a bound only when nothing else is published
+    CASE WHEN o.value_kind IN ('count', 'estimate_central', 'rate', 'quota') THEN 0 ELSE 1 END AS rank
+  FROM observations o
+  WHERE o.is_preferred
+    AND list_contains($series, o.series_id)
+    AND (len($countries) = 0 OR list_contains($countries, o.country_code))
+    -- totals only: sex and status breakdowns are parts of these totals
+    AND o.sex IS NULL AND o.status IS NULL
+    AND list_contains($citizenship, coalesce(o.citizenship_code, ''))
+    AND list_contains($ages, coalesce(o.age, ''))
+    -- running totals over several periods would make false steps on a yearly line
+    AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota')
+    AND year(o.period_end) BETWEEN $from AND $to
+),
+points AS (
+  SELECT
+    series_id, country_code, grp, age_band, period,
+    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'rate', 'quota')) AS value,
+    max(v) FILTER (WHERE value_kind = 'estimate_low') AS low,
+    max(v) FILTER (WHERE value_kind = 'estimate_high') AS high,
+    coalesce(any_value(value_kind) FILTER (WHERE value_kind IN ('count', 'rate', 'quota', 'estimate_central')), 'estimate_central') AS value_kind,
+    CASE WHEN any_value(unit) IN ('persons', 'thousand_persons') THEN 'persons' ELSE any_value(unit) END AS unit,
+    arg_min(source_id, rank) AS source_id,
+    arg_min(note, rank) AS note,
+    arg_min(flags, rank) AS flags
+  FROM obs
+  GROUP BY series_id, country_code, grp, age_band, period
+),
+labelled AS (
+  SELECT
+    p.*,
+    s.title AS series_title,
+    c.name_en AS country_name,
+    concat_ws(' · ',
+      CASE WHEN list_contains($label_by, 'series') THEN coalesce(list_extract($labels, list_position($series, p.series_id)), s.title) END,
+      CASE WHEN list_contains($label_by, 'country') THEN CASE WHEN c.is_aggregate THEN replace(p.country_code, '_', ' ') ELSE c.name_en END END,
+      CASE WHEN list_contains($label_by, 'citizenship') THEN CASE p.grp
+        WHEN '' THEN 'All' WHEN 'NAT' THEN 'Nationals' WHEN 'FOR' THEN 'Foreigners'
+        WHEN 'EU27_2020_FOR' THEN 'Other EU citizens' WHEN 'NEU27_2020_FOR' THEN 'Non-EU citizens'
+        WHEN 'FOR_STLS' THEN 'Foreigners and stateless' ELSE p.grp END END
+    ) AS label,
+    dense_rank() OVER (ORDER BY list_position($series, p.series_id), p.country_code, p.grp, p.age_band) AS line_rank
+  FROM points p
+  JOIN series s USING (series_id)
+  LEFT JOIN countries c USING (country_code)
+)
+SELECT
+  l.series_id || ':' || l.country_code || ':' || l.grp || ':' || l.age_band AS line_id,
+  'c' || l.line_rank AS color_key,
+  l.series_id,
+  l.country_code,
+  l.country_name,
+  l.grp AS citizenship_code,
+  l.label,
+  l.series_title,
+  l.period,
+  l.ref_date,
+  l.value,
+  l.low,
+  l.high,
+  l.value_kind,
+  -- how the line is drawn: official figures (counts, rates, quotas) solid, estimates dashed
+  CASE WHEN l.value_kind LIKE 'estimate%' THEN 'estimate_central' ELSE 'count' END AS draw_kind,
+  l.unit,
+  l.flags,
+  l.source_id,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url,
+  l.note
+FROM labelled l
+LEFT JOIN sources src USING (source_id)
+ORDER BY l.line_rank, l.ref_date
+`;
+
+const REGULARIZATIONS_SQL = /* sql */ `
+WITH r AS (
+  SELECT
+    *,
+    -- no start date published: the programme year that every id carries (<iso3>-<year>-<slug>)
+    coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
+  FROM regularizations
+  WHERE list_contains($event_countries, country_code)
+    -- programmes only: yearly grants of a standing mechanism are a flow, drawn as a series instead
+    AND kind IN ('one_off', 'worker_legalization')
+)
+SELECT
+  r.regularization_id,
+  r.country_code,
+  'reg' AS color_key,
+  r.name_en,
+  r.name_native,
+  r.kind,
+  r.start_known AS start_date,
+  r.end_date,
+  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
+  r.applications,
+  r.approvals,
+  r.figures_note,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM r
+LEFT JOIN sources src USING (source_id)
+WHERE regexp_matches(r.start_known, '^[0-9]{4}')
+  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.regularization_id
+`;
+
+const RULE_CHANGES_SQL = /* sql */ `
+SELECT
+  r.rule_change_id,
+  r.country_code,
+  -- one lane per direction; changes the cited text does not let us code go in their own lane
+  'dir_' || coalesce(r.direction, 'none') AS color_key,
+  r.title_en,
+  r.title_native,
+  r.date,
+  r.date_kind,
+  r.category,
+  r.direction,
+  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
+  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url
+FROM rule_changes r
+LEFT JOIN sources src USING (source_id)
+WHERE list_contains($event_countries, r.country_code)
+  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.rule_change_id
+`;
+
+/** Line colours by rank: Okabe–Ito hues first, then mid-tone extras that keep 3:1 on both backgrounds. */
+export const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9467BD', '#A6761D', '#7F7F7F', '#C0392B'];
+
+export const spec = defineChart({
+  id: 'series-lines',
+  title: 'Values over time',
+  subtitle: 'One line per series and country; official figures solid, estimates dashed.',
+  kind: 'time-comparison',
+  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
+  datasets: {
+    data: { role: 'series', query: SERIES_SQL },
+    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
+    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+  },
+  state,
+  constants: {},
+  // Pages render this chart without controls or URL state: every choice is made at build time.
+  url: [],
+  controls: [],
+  encodings: {
+    dataset: 'data',
+    x: 'ref_date',
+    y: 'value',
+    low: 'low',
+    high: 'high',
+    line: 'line_id',
+    color: 'color_key',
+    label: 'label',
+    kind: 'draw_kind',
+    yLabel: 'People',
+  },
+  layers: [
+    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes (circle area = people granted status; hollow = not known)', shortLabel: 'Regularizations (area = granted)' },
+    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules, by direction', shortLabel: 'Rule changes' },
+  ],
+  palette: {
+    ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
+    reg: { color: '#0072B2', label: 'Regularizations' },
+    dir_restrictive: { color: '#D55E00', label: 'Restrictive' },
+    dir_liberalizing: { color: '#009E73', label: 'Liberalizing' },
+    dir_mixed: { color: '#9467BD', label: 'Mixed' },
+    dir_none: { color: '#7F7F7F', label: 'Not coded' },
+  },
+  table: [
+    { key: 'label', label: 'Line' },
+    { key: 'period', label: 'Period', format: 'date' },
+    { key: 'value', label: 'Value', format: 'number' },
+    { key: 'low', label: 'Low', format: 'number' },
+    { key: 'high', label: 'High', format: 'number' },
+    { key: 'value_kind', label: 'Kind', format: 'kind' },
+    { key: 'flags', label: 'Flags' },
+    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
+  ],
+  // Snapshot states: the shapes the country and series pages use.
+  examples: {
+    'country-events': {
+      series: ['jpn_overstayers', 'jpn_technical_intern_missing_unlocated'],
+      labels: ['Overstayers (ISA)', 'Trainees not located'],
+      countries: ['JPN'],
+      label_by: ['series'],
+      event_countries: ['JPN'],
+      layers: ['reg', 'rules'],
+      from: 1990,
+      to: 2026,
+    },
+    estimates: {
+      series: ['esp_irregular_estimate_funcas', 'esp_irregular_estimate_porcausa', 'esp_irregular_padron_minus_permits'],
+      labels: ['Funcas', 'porCausa', 'Padrón minus permits'],
+      countries: ['ESP'],
+      label_by: ['series'],
+      from: 2000,
+      to: 2026,
+    },
+  },
+});
+
+export default spec;
