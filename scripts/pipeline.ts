@@ -16,6 +16,7 @@ import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type R
 import { displayPath, loadCurated, type CuratedObservation, type Located } from './lib/curated.ts';
 import { inspectCsv, inspectParquet, openDuckDB, writeTable } from './lib/duckdb-writer.ts';
 import { InputError } from './lib/errors.ts';
+import { packageArchive } from './package-archive.ts';
 import { todayIso } from './lib/periods.ts';
 import { publishAtomically } from './lib/publish.ts';
 import { csvDigest, hashFiles, releaseId } from './lib/release.ts';
@@ -279,6 +280,9 @@ async function main() {
     console.log('');
     for (const [step, ms] of Object.entries(result.timings)) if (!step.startsWith('source:')) console.log(`${step.padEnd(36)} ${formatMs(ms).padStart(19)}`);
     console.log(`\nrelease ${result.releaseId}`);
+    // The one-file download of the whole publication (scripts/package-archive.ts).
+    const archive = await packageArchive(result.outDir);
+    console.log(`archive ${archive.name} (${(archive.bytes / 1024).toFixed(0)} KB)`);
   } catch (err) {
     if (err instanceof InputError) {
       console.error(err.message);
