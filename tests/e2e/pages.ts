@@ -1,0 +1,83 @@
+/**
+ * What the browser tests visit: the built site's pages, grouped by type (first path segment and
+ * depth: `/countries/` and `/countries/jpn/` are two types), so "one page of each type" follows
+ * the site as pages are added, and REQUIRED_TYPES fails loudly when a page type disappears.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
+
+/** Page types the site must have (type = first path segment + depth, see `typeOf`). */
+export const REQUIRED_TYPES = ['home'];
+
+/** Every HTML page of the build as a site path (`/`, `/countries/jpn/`, `/404.html`). */
+export function htmlPages(root = DIST): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_astro' && name !== 'duckdb') walk(full);
+      } else if (name.endsWith('.html')) {
+        const rel = path.relative(root, full).split(path.sep).join('/');
+        out.push('/' + rel.replace(/(^|\/)index\.html$/, '$1'));
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** `home`, `countries`, `countries/*`, `embed/*`, `404.html` … */
+export function typeOf(sitePath: string): string {
+  const parts = sitePath.split('/').filter(Boolean);
+  if (parts.length === 0) return 'home';
+  return [parts[0], ...parts.slice(1).map(() => '*')].join('/');
+}
+
+/** The first page (in sorted order) of each type. Embed routes are minimal chrome, tested too. */
+export function onePagePerType(root = DIST): { type: string; path: string }[] {
+  const seen = new Map<string, string>();
+  for (const p of htmlPages(root)) if (!seen.has(typeOf(p))) seen.set(typeOf(p), p);
+  return [...seen].map(([type, p]) => ({ type, path: p }));
+}
+
+export const isEmbed = (sitePath: string) => sitePath.startsWith('/embed/');
+
+export function fileOf(sitePath: string, root = DIST): string {
+  const f = path.join(root, sitePath.endsWith('/') ? sitePath + 'index.html' : sitePath);
+  if (!existsSync(f)) throw new Error(`${sitePath} is not in ${root}`);
+  return f;
+}
+
+const require = createRequire(import.meta.url);
+/** axe-core's browser bundle, injected with page.evaluate (see runAxe). */
+export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core on the page as served, CSP included. The site forbids inline scripts, so
+ * `page.addScriptTag({ content })` would be blocked; page.evaluate runs the bundle through the
+ * DevTools protocol, which CSP does not govern, and leaves the policy on for the page's own code
+ * (no `bypassCSP`, so the test sees what readers see).
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+  return result;
+}
+
+export const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
