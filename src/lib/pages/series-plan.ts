@@ -1,7 +1,7 @@
 /**
  * What a series page draws and tabulates, decided from the data: which citizenship group and
- * which countries go on the chart (at most six lines, core countries first, aggregates only when
- * there is nothing else), and whether the values fit a long table or need a country × period
+ * which countries go on the chart (at most six lines: core countries first, then the longest
+ * records; aggregates only when there is nothing else), and whether the values fit a long table or need a country × period
  * pivot (the Eurostat series have thousands of rows).
  *
  * Node-only.
@@ -49,7 +49,8 @@ export async function planSeriesChart(s: SeriesInfo): Promise<SeriesChartPlan | 
     const ca = core.indexOf(String(a.country_code));
     const cb = core.indexOf(String(b.country_code));
     if (ca !== cb) return (ca < 0 ? 99 : ca) - (cb < 0 ? 99 : cb);
-    return Number(b.mean) - Number(a.mean);
+    // Then the longest records (a few scattered high values say little), then the highest values.
+    return Number(b.n) - Number(a.n) || Number(b.mean) - Number(a.mean);
   });
   const chosen = ranked.slice(0, MAX_LINES);
   return {

@@ -5,9 +5,12 @@
  */
 import type { ChartSpec } from '../charts/spec.ts';
 
-export function specView(spec: ChartSpec, text: { title: string; subtitle: string; yLabel?: string }): ChartSpec {
+export function specView(spec: ChartSpec, text: { title: string; subtitle: string; yLabel?: string }, state: { layers?: unknown } = {}): ChartSpec {
+  const on = Array.isArray(state.layers) ? state.layers : [];
   return {
     ...spec,
+    // Event strips the page does not switch on stay out of the key under the chart too.
+    layers: spec.layers.filter((l) => on.includes(l.layer)),
     title: text.title,
     subtitle: text.subtitle,
     encodings: { ...spec.encodings, yLabel: text.yLabel ?? spec.encodings.yLabel },
