@@ -1,35 +1,31 @@
 /**
  * A pinned embed never changes after a new release. Two real releases are built with the pipeline
  * into a temporary folder: A from the curated data as it is, B from a copy that lacks Japan's latest
- * overstayer figure (every row of that series and period removed; nothing is invented). The pinned
+ * overstayer figure (every row of that series and period removed; nothing is invented), each frozen
+ * by scripts/release.ts into a temporary releases folder. The pinned
  * route renders with prepareChart(spec, state, { dataDir: releaseDir(A) }) (see
  * src/pages/embed/v/[release]/[chart]/index.astro); that must give the same rows and the same SVG
  * before and after B is published and frozen, while the latest data (B) visibly changes.
  * The browser half (the pinned page's re-render reads only /releases/<id>/) is in tests/e2e/embed.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { runPipeline } from '../../scripts/pipeline.ts';
+import { makeRelease } from '../../scripts/release.ts';
 import { prepareChart } from '../../src/lib/charts/prepare-node.ts';
 import { spec } from '../../src/charts/irregular-residence-comparison.ts';
-import { RELEASE_TABLES, frozenRelease, listReleases, releaseDir } from '../../src/lib/embed/releases.ts';
+import { frozenRelease, listReleases, releaseDir } from '../../src/lib/embed/releases.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let tmp: string;
 const saved = process.env.RELEASES_DIR;
 
-/** Freezes a published folder the way scripts/release.ts lays it out: data/releases/<id>/. */
-function freeze(published: string, releases: string): string {
-  const id = JSON.parse(readFileSync(path.join(published, 'release.json'), 'utf8')).release_id as string;
-  const dir = path.join(releases, id);
-  for (const f of [...RELEASE_TABLES.map((t) => `${t}.parquet`), 'release.json', 'datapackage.json']) cpSync(path.join(published, f), path.join(dir, f));
-  const index = path.join(releases, 'index.json');
-  const ids: string[] = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')) : [];
-  writeFileSync(index, JSON.stringify([...ids, id]));
-  return id;
+/** Freezes a published folder with the project's own release script (data/releases/<id>/ layout). */
+async function freeze(published: string, releases: string): Promise<string> {
+  return (await makeRelease({ fromDir: published, releasesDir: releases, repoDir: ROOT, now: new Date('2026-11-23T12:00:00Z') })).id;
 }
 
 /** Copy of data/curated without Japan's latest overstayer figure. */
@@ -55,12 +51,12 @@ beforeAll(async () => {
   process.env.RELEASES_DIR = releases;
   const common = { seriesDir: path.join(ROOT, 'data/series'), sources: [], releaseDate: '2026-11-23', repository: null, log: () => {} };
   await runPipeline({ ...common, curatedDir: path.join(ROOT, 'data/curated'), outDir: path.join(tmp, 'published-a') });
-  A = freeze(path.join(tmp, 'published-a'), releases);
+  A = await freeze(path.join(tmp, 'published-a'), releases);
   before = await prepareChart(spec, {}, { dataDir: releaseDir(A) });
 
   dropped = curatedWithoutLatestJapan(path.join(tmp, 'curated-b'));
   await runPipeline({ ...common, curatedDir: path.join(tmp, 'curated-b'), outDir: path.join(tmp, 'published-b') });
-  B = freeze(path.join(tmp, 'published-b'), releases);
+  B = await freeze(path.join(tmp, 'published-b'), releases);
 }, 120_000);
 
 afterAll(() => {
@@ -72,7 +68,7 @@ afterAll(() => {
 describe('a pinned embed after a new release', () => {
   it('has two distinct frozen releases to pin', () => {
     expect(A).not.toBe(B);
-    expect(listReleases()).toEqual([A, B]);
+    expect(listReleases().sort()).toEqual([A, B].sort());
     expect(frozenRelease(A).id).toBe(A);
   });
 
