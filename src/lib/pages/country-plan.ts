@@ -120,7 +120,7 @@ export async function planCountry(
         to = Math.max(to, events.last);
       }
       const labelBy = [...(kept.length > 1 ? ['series'] : []), ...(groupsOf.length > 1 ? ['citizenship'] : [])];
-      const measureWords = measure === 'flow' ? 'events per period' : measure === 'rate' ? 'rates' : 'at reference dates';
+      const measureWords = measure === 'flow' ? 'per year or period' : measure === 'rate' ? 'rates' : 'at reference dates';
       charts.push({
         key: `${category}-${charts.length + 1}`,
         title: chartTitle(category, countryName, unit, measure, charts.length),
