@@ -1,6 +1,7 @@
 // Static site. SITE_URL and BASE_PATH let the same build run at a domain root or under a
 // sub-path (e.g. GitHub Pages: BASE_PATH=/irregular-atlas/).
 import { defineConfig } from 'astro/config';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -10,6 +11,10 @@ const base = process.env.BASE_PATH ?? '/';
 // browser bundle carries one Arrow, not two (about 150 KB less JavaScript after interaction).
 const requireFromDuckdb = createRequire(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
 const duckdbArrow = path.join(path.dirname(requireFromDuckdb.resolve('apache-arrow')), 'Arrow.dom.mjs');
+
+// Size of the engine as served before compression: the browser counts decompressed bytes while
+// Content-Length gives the compressed size, so the progress bar needs the real total.
+const wasmBytes = statSync(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')).size;
 
 export default defineConfig({
   output: 'static',
@@ -24,6 +29,7 @@ export default defineConfig({
   },
   vite: {
     resolve: { alias: { 'apache-arrow': duckdbArrow } },
+    define: { 'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': JSON.stringify(wasmBytes) },
     build: {
       // Never inline scripts: the Content-Security-Policy forbids inline <script>.
       assetsInlineLimit: 0,

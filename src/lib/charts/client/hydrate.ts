@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 /**
  * Heavy stage of a chart in the browser, loaded on the first control change (or at once when the
  * URL carries chart state). It owns the chart state: reads the form, writes the URL with
@@ -47,6 +48,8 @@ export function hydrate(ctrl: ChartController): Promise<Hydrator> {
 type State = Record<string, unknown>;
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
+/** Uncompressed size of duckdb-eh.wasm, set at build time (astro.config.mjs). */
+const WASM_BYTES = Number(import.meta.env.PUBLIC_DUCKDB_WASM_BYTES ?? 0);
 
 async function create(ctrl: ChartController): Promise<Hydrator> {
   const el = ctrl.el;
@@ -86,7 +89,11 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       const t0 = performance.now();
       const db = await import('../../db/browser.ts');
       const off = db.onProgress((p) => {
-        if (p.phase === 'engine') setStatus(`Loading the query engine: ${mb(p.loaded)} of ${mb(p.total)} MB`, p);
+        if (p.phase === 'engine') {
+          // Served compressed, the wasm's Content-Length is smaller than the bytes counted.
+          const total = p.loaded > p.total || !p.total ? Math.max(WASM_BYTES, p.loaded) : p.total;
+          setStatus(`Loading the query engine: ${mb(p.loaded)} of ${mb(total)} MB`, { loaded: p.loaded, total });
+        }
         else if (p.phase === 'table') setStatus(`Loading data: ${p.name}`, p);
       });
       try {
