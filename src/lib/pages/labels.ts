@@ -71,7 +71,7 @@ const SHORT: Record<string, string> = {
   ita_sea_arrivals: 'Sea arrivals',
 };
 
-const COUNTRY_WORDS = /\s*(,\s*)?(\bin\b\s+)?(Japan|South Korea|Spain|Italy|Greece)('s)?\b/g;
+const COUNTRY_WORDS = /\s*(,\s*)?(\b(in|from|of)\b\s+)?(Japan|South Korea|Spain|Italy|Greece)('s)?\b/g;
 
 export function shortLabel(seriesId: string, title: string): string {
   if (SHORT[seriesId]) return SHORT[seriesId];
@@ -81,6 +81,6 @@ export function shortLabel(seriesId: string, title: string): string {
     .replace(/\(\s*\)/g, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
-  if (t.length > 40) t = `${t.slice(0, 38).replace(/\s+\S*$/, '')}…`;
-  return t || title.slice(0, 40);
+  if (t.length > 44) t = `${t.slice(0, 42).replace(/\s+\S*$/, '')}…`;
+  return t || title.slice(0, 44);
 }
