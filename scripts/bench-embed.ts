@@ -83,27 +83,27 @@ async function measure(browser: Browser, url: string, c: EmbedCase, profile: Pro
   const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
   if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  // Encoded bytes per finished request, the engine's worker included (it shares the page's session).
+  // Encoded bytes (body + headers) per finished request; Playwright reports dedicated workers'
+  // requests (DuckDB's .wasm) on the page, which a CDP session on the page would miss.
   let bytes = 0;
   let requests = 0;
-  cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
+  page.on('requestfinished', async (r) => {
+    if (r.url().startsWith('data:') || r.url().startsWith('blob:')) return;
+    const sizes = await r.sizes().catch(() => null);
+    bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
     requests++;
   });
-  await page.addInitScript(() => {
-    const mark = (name: string) => requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)));
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-plot] svg')) {
-        mark('chart');
-        obs.disconnect();
-      }
+  // A string, not a function: tsx would wrap named arrow functions in a helper the page lacks.
+  await page.addInitScript(`
+    function atlasMark(name) { requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark(name); }); }); }
+    new MutationObserver(function (_, obs) {
+      if (document.querySelector('[data-plot] svg')) { atlasMark('chart'); obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
-    addEventListener('chart:render', () => mark('view'), true);
-  });
+    addEventListener('chart:render', function () { atlasMark('view'); }, true);
+  `);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => performance.getEntriesByName('chart').length > 0);
   let timeToView: number | null = null;
@@ -113,6 +113,7 @@ async function measure(browser: Browser, url: string, c: EmbedCase, profile: Pro
     timeToView = await page.evaluate(() => performance.getEntriesByName('view')[0].startTime);
   }
   await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(200); // let the async sizes() land
   const timeToChart = await page.evaluate(() => performance.getEntriesByName('chart')[0].startTime);
   if (c.redraw) bytesToView = bytes;
   const out = { bytes, requests, timeToChart, timeToView, bytesToView };
