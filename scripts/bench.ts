@@ -1,0 +1,437 @@
+/**
+ * Performance benchmark of the site against a BASELINE page, in headless Chromium.
+ *
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --only unthrottled|throttled --dist dir]
+ *
+ * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
+ * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
+ *    plotOptions, but DuckDB-WASM first and the chart only after the query, as DuckDB-WASM
+ *    dashboards usually work) with esbuild into a temp folder next to links to dist/, and serves
+ *    that folder with scripts/serve.ts (same headers, CSP and compression as the site).
+ * 3. For each network profile (unthrottled; "Fast 3G"-like: 1.6 Mbps down, 750 kbps up, 150 ms
+ *    RTT, CPU 4x slower) and each page, `--runs` fresh browser contexts (median reported):
+ *      - time to first chart: the first `figure svg` in the DOM, then two animation frames, and
+ *        not before the first contentful paint (then it has been painted);
+ *      - bytes before the first chart by type (encoded bytes on the wire, dedicated worker
+ *        included: the engine's .wasm is fetched by DuckDB's worker);
+ *      - DuckDB-WASM ready: for the site, from the first interaction (scale → log); for the
+ *        baseline, from navigation (it cannot draw before);
+ *      - the site's first redraw after that interaction (no query needed);
+ *      - warm re-render: a second interaction that needs a new query (drop Japan).
+ * 4. Embed weight: every /embed/ route, bytes before any interaction (budget 60 KB).
+ * 5. Pipeline at 1×, 10×, 100× input (`npm run bench:pipeline`, or its last results with
+ *    --skip-pipeline).
+ * Prints a table with ratios (site / baseline) and writes bench/results/bench.json.
+ * Not a test and not a CI gate: timings depend on the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
+import { serve } from './serve.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(REPO, 'bench', 'results', 'bench.json');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const opt = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Number(opt('runs') ?? 3);
+/** Another build to measure (implies --no-build), e.g. a private copy while dist/ is being rebuilt. */
+const DIST = path.resolve(opt('dist') ?? path.join(REPO, 'dist'));
+
+interface Profile {
+  name: 'unthrottled' | 'throttled';
+  network?: { latency: number; downloadThroughput: number; uploadThroughput: number };
+  cpu: number;
+}
+const PROFILES: Profile[] = [
+  { name: 'unthrottled', cpu: 1 },
+  // Lighthouse's "Fast 3G"-like mobile profile: bytes per second, RTT in ms.
+  { name: 'throttled', network: { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 }, cpu: 4 },
+].filter((p) => !opt('only') || p.name === opt('only')) as Profile[];
+
+type Kind = 'html' | 'css' | 'js' | 'wasm' | 'data' | 'other';
+const KINDS: Kind[] = ['html', 'css', 'js', 'wasm', 'data', 'other'];
+function kindOf(url: string, resourceType: string): Kind {
+  const p = new URL(url).pathname;
+  if (/\.wasm$/.test(p)) return 'wasm';
+  if (/\.(m?js)$/.test(p)) return 'js';
+  if (/\.css$/.test(p)) return 'css';
+  if (/\.(parquet|csv|json|arrow)$/.test(p) || p.includes('/data/')) return 'data';
+  if (resourceType === 'document' || /\.html?$/.test(p) || p.endsWith('/')) return 'html';
+  return 'other';
+}
+type Bytes = Record<Kind | 'total', number>;
+const zero = (): Bytes => ({ html: 0, css: 0, js: 0, wasm: 0, data: 0, other: 0, total: 0 });
+
+interface Loaded {
+  url: string;
+  kind: Kind;
+  bytes: number;
+  /** epoch ms when the last byte arrived */
+  end: number;
+}
+
+interface RunResult {
+  /** ms from navigation start */
+  first_chart_ms: number;
+  fcp_ms: number | null;
+  bytes_before_chart: Bytes;
+  /** ms: site = from the first interaction; baseline = from navigation */
+  duckdb_ready_ms: number | null;
+  /** site only: the redraw right after the first interaction */
+  first_redraw_ms: number | null;
+  warm_rerender_ms: number | null;
+  bytes_total: Bytes;
+  requests: number;
+  off_origin: string[];
+}
+
+// -------------------------------------------------------------------------------------------
+// Setup
+// -------------------------------------------------------------------------------------------
+
+function sh(cmd: string, args: string[]) {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', env: process.env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+/** A served folder: links to everything in dist/ plus the bundled baseline in /baseline/. */
+async function prepareRoot(): Promise<string> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bench-root-'));
+  for (const name of readdirSync(DIST)) symlinkSync(path.join(DIST, name), path.join(root, name));
+  const dir = path.join(root, 'baseline');
+  mkdirSync(dir);
+  await esbuild({
+    entryPoints: [path.join(REPO, 'bench', 'baseline', 'main.ts')],
+    outfile: path.join(dir, 'app.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { 'import.meta.env.BASE_URL': '"/"' },
+    logLevel: 'warning',
+  });
+  // Same stylesheets as the site, so layout work is comparable.
+  const css = readdirSync(path.join(DIST, '_astro')).filter((f) => f.endsWith('.css'));
+  const html = readFileSync(path.join(REPO, 'bench', 'baseline', 'index.html'), 'utf8').replace(
+    '<!--STYLES-->',
+    css.map((f) => `<link rel="stylesheet" href="/_astro/${f}" />`).join('\n    '),
+  );
+  writeFileSync(path.join(dir, 'index.html'), html);
+  return root;
+}
+
+// -------------------------------------------------------------------------------------------
+// Measuring one page load
+// -------------------------------------------------------------------------------------------
+
+// Page-side code is passed as text: tsx wraps named functions in a `__name` helper that does not
+// exist in the page.
+
+/** Runs before any page script: notes when the first chart SVG enters the DOM and is painted. */
+const INIT = `(() => {
+  const b = (window.__bench = {});
+  const check = () => {
+    if (b.svg === undefined && document.querySelector('figure svg')) {
+      b.svg = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => (b.painted = performance.now())));
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+})()`;
+
+/** Resolves with performance.now() in the page, two frames after `cond` first holds (checked every frame). */
+async function whenInPage(page: Page, cond: string, timeout = 300_000): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const tick = () => {
+      if (${cond}) return requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+      if (performance.now() - t0 > ${timeout}) return reject(new Error('timed out waiting for ' + ${JSON.stringify(cond)}));
+      requestAnimationFrame(tick);
+    };
+    tick();
+  })`) as Promise<number>;
+}
+
+/** Clicks a control in the page and returns performance.now() just before the click. */
+async function clickInPage(page: Page, selector: string): Promise<number> {
+  return page.evaluate(`(() => { const t = performance.now(); document.querySelector(${JSON.stringify(selector)}).click(); return t; })()`) as Promise<number>;
+}
+
+async function measure(browser: Browser, base: string, which: 'site' | 'baseline', profile: Profile): Promise<RunResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await page.addInitScript(INIT);
+
+  const origin = new URL(base).origin;
+  const loaded: Loaded[] = [];
+  const offOrigin: string[] = [];
+  let requests = 0;
+  page.on('request', (r) => {
+    requests++;
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) offOrigin.push(u);
+  });
+  // Dedicated workers' requests (DuckDB's .wasm) are reported on the page by Playwright.
+  page.on('requestfinished', async (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    const sizes = await r.sizes().catch(() => null);
+    const t = r.timing();
+    loaded.push({ url: u, kind: kindOf(u, r.resourceType()), bytes: (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0), end: t.startTime + t.responseEnd });
+  });
+
+  const url = which === 'site' ? `${base}/` : `${base}/baseline/`;
+  await page.goto(url, { waitUntil: 'commit', timeout: 300_000 });
+  const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+  await whenInPage(page, `window.__bench && window.__bench.painted !== undefined`);
+  // Nothing is on screen before the first contentful paint (a stylesheet can hold frames back).
+  await whenInPage(page, `window.__bench.fcp !== undefined`, 60_000).catch(() => undefined);
+  const b = (await page.evaluate('window.__bench')) as Record<string, number>;
+  const firstChart = Math.max(b.painted, b.fcp ?? 0);
+  await page.waitForLoadState('networkidle', { timeout: 300_000 });
+  // requestfinished handlers are async (sizes()); let them land
+  await page.waitForTimeout(200);
+  const chartEpoch = timeOrigin + firstChart;
+  const before = zero();
+  for (const l of loaded) if (l.end <= chartEpoch + 1) (before[l.kind] += l.bytes), (before.total += l.bytes);
+
+  let duckdbReady: number | null = null;
+  let firstRedraw: number | null = null;
+  let warm: number | null = null;
+  if (which === 'site') {
+    // First interaction: scale → log. Needs no query; the engine starts in the background.
+    const t0 = await clickInPage(page, 'chart-figure input[name="scale"][value="log"]');
+    const redrawn = await whenInPage(page, `(() => { const el = document.querySelector('chart-figure'); return !!el.querySelector('.chart-svg--live svg') && JSON.parse(el.dataset.state).scale === 'log'; })()`);
+    firstRedraw = redrawn - t0;
+    const ready = await whenInPage(page, `!!document.querySelector('chart-figure').dataset.engineReadyMs`);
+    duckdbReady = ready - t0;
+    // Second interaction: drop Japan, which needs a new query on the warm engine.
+    const t1 = await clickInPage(page, 'chart-figure input[name="countries"][value="JPN"]');
+    const done = await whenInPage(page, `(() => { const s = JSON.parse(document.querySelector('chart-figure').dataset.state); return !s.countries.includes('JPN') && s.scale === 'log'; })()`);
+    warm = done - t1;
+  } else {
+    duckdbReady = (await page.evaluate(`performance.getEntriesByName('engine-ready')[0]?.startTime ?? null`)) as number | null;
+    await whenInPage(page, `document.documentElement.dataset.ready === 'true'`);
+    warm = (await page.evaluate(`window.benchRerender('?countries=KOR,ESP,ITA&scale=log')`)) as number;
+  }
+  await page.waitForLoadState('networkidle', { timeout: 300_000 }).catch(() => undefined);
+  await page.waitForTimeout(200);
+  const total = zero();
+  for (const l of loaded) (total[l.kind] += l.bytes), (total.total += l.bytes);
+  await context.close();
+  return {
+    first_chart_ms: round(firstChart),
+    fcp_ms: b.fcp === undefined ? null : round(b.fcp),
+    bytes_before_chart: before,
+    duckdb_ready_ms: duckdbReady === null ? null : round(duckdbReady),
+    first_redraw_ms: firstRedraw === null ? null : round(firstRedraw),
+    warm_rerender_ms: warm === null ? null : round(warm),
+    bytes_total: total,
+    requests,
+    off_origin: offOrigin,
+  };
+}
+
+/** Bytes an embed route loads before any interaction (no throttling: bytes do not depend on it). */
+async function embedWeight(browser: Browser, base: string, route: string): Promise<Bytes & { requests: number }> {
+  const context = await browser.newContext({ viewport: { width: 640, height: 480 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const bytes = zero();
+  let requests = 0;
+  page.on('requestfinished', async (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    requests++;
+    const s = await r.sizes().catch(() => null);
+    const n = (s?.responseBodySize ?? 0) + (s?.responseHeadersSize ?? 0);
+    bytes[kindOf(u, r.resourceType())] += n;
+    bytes.total += n;
+  });
+  await page.goto(base + route, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(300);
+  await context.close();
+  return { ...bytes, requests };
+}
+
+// -------------------------------------------------------------------------------------------
+// Summaries
+// -------------------------------------------------------------------------------------------
+
+const round = (n: number) => Math.round(n * 10) / 10;
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function medianOf(runs: RunResult[]) {
+  const num = (f: (r: RunResult) => number | null) => {
+    const xs = runs.map(f).filter((x): x is number => x !== null);
+    return xs.length ? round(median(xs)) : null;
+  };
+  const bytes = (f: (r: RunResult) => Bytes) => Object.fromEntries([...KINDS, 'total'].map((k) => [k, Math.round(median(runs.map((r) => f(r)[k as Kind])))])) as Bytes;
+  return {
+    first_chart_ms: num((r) => r.first_chart_ms),
+    fcp_ms: num((r) => r.fcp_ms),
+    duckdb_ready_ms: num((r) => r.duckdb_ready_ms),
+    first_redraw_ms: num((r) => r.first_redraw_ms),
+    warm_rerender_ms: num((r) => r.warm_rerender_ms),
+    bytes_before_chart: bytes((r) => r.bytes_before_chart),
+    bytes_total: bytes((r) => r.bytes_total),
+  };
+}
+
+const kb = (n: number | null) => (n === null ? '–' : n >= 1048576 ? `${(n / 1048576).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const ms = (n: number | null) => (n === null ? '–' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '–' : a === 0 ? '0×' : `${(a / b).toFixed(a / b < 0.1 ? 3 : 2)}×`);
+
+function table(rows: string[][]): string {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ') + ' |';
+  return [line(rows[0]), '|' + w.map((n, i) => (i === 0 ? '-'.repeat(n + 2) : '-'.repeat(n + 1) + ':')).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------
+// Main
+// -------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!flag('no-build') && !opt('dist')) {
+    if (!existsSync(path.join(REPO, 'public', 'data', 'release.json'))) sh('npm', ['run', 'data']);
+    sh('npm', ['run', 'build']);
+  }
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html missing: run without --no-build');
+
+  const root = await prepareRoot();
+  const server = await serve({ root, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const results: Record<string, { site: ReturnType<typeof medianOf>; baseline: ReturnType<typeof medianOf>; runs: { site: RunResult[]; baseline: RunResult[] } }> = {};
+  try {
+    // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
+    await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
+    for (const profile of PROFILES) {
+      const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const which of ['site', 'baseline'] as const) {
+          const t0 = Date.now();
+          const r = await measure(browser, server.url, which, profile);
+          runs[which].push(r);
+          console.log(`${profile.name} ${which} run ${i + 1}/${RUNS}: first chart ${ms(r.first_chart_ms)}, ${kb(r.bytes_before_chart.total)} before it, DuckDB ready ${ms(r.duckdb_ready_ms)}, warm ${ms(r.warm_rerender_ms)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+          if (r.off_origin.length) console.log(`  OFF-ORIGIN REQUESTS: ${r.off_origin.join(', ')}`);
+        }
+      }
+      results[profile.name] = { site: medianOf(runs.site), baseline: medianOf(runs.baseline), runs };
+    }
+
+    const embeds = readdirSync(path.join(DIST, 'embed'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(DIST, 'embed', d.name, 'index.html')))
+      .map((d) => `/embed/${d.name}/`);
+    const embedResults: Record<string, Awaited<ReturnType<typeof embedWeight>>> = {};
+    for (const e of existsSync(path.join(DIST, 'embed')) ? embeds : []) embedResults[e] = await embedWeight(browser, server.url, e);
+
+    // Pipeline
+    let pipeline: unknown = null;
+    const pipelineFile = path.join(REPO, 'bench', 'results', 'pipeline.json');
+    if (!flag('skip-pipeline')) sh('npm', ['run', 'bench:pipeline']);
+    if (existsSync(pipelineFile)) pipeline = JSON.parse(readFileSync(pipelineFile, 'utf8'));
+
+    report(results, embedResults, pipeline);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function report(
+  results: Record<string, { site: ReturnType<typeof medianOf>; baseline: ReturnType<typeof medianOf>; runs: { site: RunResult[]; baseline: RunResult[] } }>,
+  embeds: Record<string, Bytes & { requests: number }>,
+  pipeline: unknown,
+) {
+  const rows: string[][] = [['Median of ' + RUNS + ' runs', 'site', 'baseline', 'site / baseline']];
+  for (const [name, { site, baseline }] of Object.entries(results)) {
+    rows.push([`**${name}**`, '', '', '']);
+    rows.push(['time to first chart (painted)', ms(site.first_chart_ms), ms(baseline.first_chart_ms), ratio(site.first_chart_ms, baseline.first_chart_ms)]);
+    rows.push(['first contentful paint', ms(site.fcp_ms), ms(baseline.fcp_ms), ratio(site.fcp_ms, baseline.fcp_ms)]);
+    for (const k of [...KINDS, 'total'] as const) {
+      if (k === 'other' && site.bytes_before_chart.other === 0 && baseline.bytes_before_chart.other === 0) continue;
+      rows.push([`bytes before first chart: ${k}`, kb(site.bytes_before_chart[k]), kb(baseline.bytes_before_chart[k]), ratio(site.bytes_before_chart[k], baseline.bytes_before_chart[k])]);
+    }
+    rows.push(['DuckDB-WASM ready (site: after 1st interaction)', ms(site.duckdb_ready_ms), ms(baseline.duckdb_ready_ms), ratio(site.duckdb_ready_ms, baseline.duckdb_ready_ms)]);
+    rows.push(['redraw after 1st interaction (site)', ms(site.first_redraw_ms), '–', '–']);
+    rows.push(['warm re-render (new query)', ms(site.warm_rerender_ms), ms(baseline.warm_rerender_ms), ratio(site.warm_rerender_ms, baseline.warm_rerender_ms)]);
+    rows.push(['bytes after both interactions', kb(site.bytes_total.total), kb(baseline.bytes_total.total), ratio(site.bytes_total.total, baseline.bytes_total.total)]);
+  }
+  console.log('\n' + table(rows));
+
+  const budget: string[] = [];
+  for (const [name, { site }] of Object.entries(results)) {
+    budget.push(`${name}: ${site.bytes_before_chart.wasm === 0 ? 'PASS' : 'FAIL'} 0 WASM bytes before the chart (${kb(site.bytes_before_chart.wasm)})`);
+    budget.push(`${name}: ${site.bytes_before_chart.js <= 30 * 1024 ? 'PASS' : 'FAIL'} ≤ 30 KB JS before the chart (${kb(site.bytes_before_chart.js)})`);
+  }
+  if (Object.keys(embeds).length) {
+    const erows = [['Embed route (before interaction)', 'HTML', 'CSS', 'JS', 'data', 'total', '≤ 60 KB']];
+    for (const [route, b] of Object.entries(embeds)) erows.push([route, kb(b.html), kb(b.css), kb(b.js), kb(b.data + b.wasm + b.other), kb(b.total), b.total <= 60 * 1024 ? 'PASS' : 'FAIL']);
+    console.log('\n' + table(erows));
+  }
+  type P = { results: { scale: number; observations: number; synthetic: boolean; median_ms: Record<string, number> }[]; date: string };
+  const p = pipeline as P | null;
+  if (p?.results?.length) {
+    const prow = [['Pipeline (median of runs)', 'observations', 'total', 'validate', 'write', 'rows / s']];
+    for (const r of p.results) prow.push([`${r.scale}×${r.synthetic ? ' (synthetic)' : ''}`, r.observations.toLocaleString('en'), ms(r.median_ms.total), ms(r.median_ms.validate ?? null), ms(r.median_ms.write ?? null), Math.round(r.observations / (r.median_ms.total / 1000)).toLocaleString('en')]);
+    console.log(`\n${table(prow)}\n(pipeline results of ${p.date})`);
+  }
+  console.log('\nBudgets (DESIGN.md; informative, not a gate):\n  ' + budget.join('\n  '));
+
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(
+    OUT,
+    JSON.stringify(
+      {
+        generated_by: 'scripts/bench.ts',
+        date: new Date().toISOString(),
+        machine: { node: process.version, platform: `${os.platform()}-${os.arch()}`, cpus: os.cpus().length, chromium: CHROMIUM },
+        runs: RUNS,
+        profiles: PROFILES,
+        notes: {
+          first_chart: 'ms from navigation start until the first `figure svg` is in the DOM plus two animation frames, and at least first contentful paint',
+          bytes: 'encoded bytes on the wire (body + headers), brotli from scripts/serve.ts; worker requests included',
+          duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
+          baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
+        },
+        results,
+        embeds,
+        pipeline,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwrote ${path.relative(REPO, OUT)}`);
+}
+
+await main();
