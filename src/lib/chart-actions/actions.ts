@@ -1,0 +1,211 @@
+/**
+ * What the chart buttons do, loaded on first use by ./element.ts. Everything is made in the page
+ * from what the page already holds (the rows of the view and the SVG on screen): no request.
+ *
+ *  - CSV: the rows of the chart's main dataset for the view on screen (countries, years), with
+ *    raw values (an indexed view is drawn from the same rows) and the source of every row.
+ *  - SVG: the chart as drawn, framed with title, sources and release (./svg-export.ts).
+ *  - PNG: the same SVG drawn on a canvas at 2× (./png.ts).
+ *  - Citation (plain text and BibTeX) and the permalink of the view.
+ */
+import type { ChartRows, Row } from '../charts/spec.ts';
+import { unpackRows, type Packed } from '../charts/pack.ts';
+import { sourcesOf } from '../charts/sources.ts';
+import { buildCitation, citeKey, sourcesPhrase, type Citation } from './citation.ts';
+import { downloadName, rowsToCsv } from './files.ts';
+import { standaloneSvg } from './svg-export.ts';
+import { svgToPng } from './png.ts';
+
+/** Detail of the figure's `chart:render` event. */
+export interface Rendered {
+  state: Record<string, unknown>;
+  rows: ChartRows;
+  svg?: Element;
+}
+
+interface Config {
+  chart: string;
+  title: string;
+  subtitle: string;
+  release: { id: string; date: string };
+  dataset: string;
+  columns: string[];
+  layers: { layer: string; dataset: string }[];
+  figureId: string;
+}
+
+function config(el: HTMLElement): Config {
+  const d = el.dataset;
+  return {
+    chart: d.chart ?? 'chart',
+    title: d.title ?? '',
+    subtitle: d.subtitle ?? '',
+    release: { id: d.release ?? 'unreleased', date: d.releaseDate ?? '' },
+    dataset: d.dataset ?? 'data',
+    columns: JSON.parse(d.columns ?? '[]') as string[],
+    layers: JSON.parse(d.layers ?? '[]') as { layer: string; dataset: string }[],
+    figureId: d.figure ?? '',
+  };
+}
+
+const embeddedRows = new WeakMap<HTMLElement, ChartRows>();
+
+/** Rows of the view: the last redraw's, else the rows the page was built with. */
+function rowsOf(fig: HTMLElement | null, rendered: Rendered | null): ChartRows {
+  if (rendered?.rows) return rendered.rows;
+  if (!fig) return {};
+  let rows = embeddedRows.get(fig);
+  if (!rows) {
+    const raw = JSON.parse(fig.dataset.rows ?? '{}') as { packed?: Packed; rows?: ChartRows };
+    rows = raw.packed ? unpackRows(raw.packed) : (raw.rows ?? {});
+    embeddedRows.set(fig, rows);
+  }
+  return rows;
+}
+
+function stateOf(fig: HTMLElement | null, rendered: Rendered | null): Record<string, unknown> {
+  if (rendered?.state) return rendered.state;
+  try {
+    return JSON.parse(fig?.dataset.state ?? '{}');
+  } catch {
+    return {};
+  }
+}
+
+/** The chart SVG the reader sees (the wide and narrow pre-renders are both in the page). */
+function visibleSvg(fig: HTMLElement | null): SVGSVGElement | null {
+  const svgs = Array.from(fig?.querySelectorAll<SVGSVGElement>('[data-plot] svg.chart-svg-plot') ?? []);
+  const any = svgs.length ? svgs : Array.from(fig?.querySelectorAll<SVGSVGElement>('[data-plot] svg') ?? []);
+  return any.find((s) => s.getBoundingClientRect().width > 0) ?? any[0] ?? null;
+}
+
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function permalink(cfg: Config): string {
+  return `${location.origin}${location.pathname}${location.search}${cfg.figureId ? `#${cfg.figureId}` : ''}`;
+}
+
+function view(el: HTMLElement, rendered: Rendered | null) {
+  const cfg = config(el);
+  const fig = el.closest<HTMLElement>('chart-figure');
+  const rows = rowsOf(fig, rendered);
+  const state = stateOf(fig, rendered);
+  const on = (state.layers as string[] | undefined) ?? [];
+  const datasets = [cfg.dataset, ...cfg.layers.filter((l) => on.includes(l.layer)).map((l) => l.dataset)];
+  const sources = sourcesOf(rows, datasets);
+  const data: Row[] = rows[cfg.dataset] ?? [];
+  const series = [...new Set(data.map((r) => r.series_id).filter((s): s is string => typeof s === 'string'))];
+  return { cfg, fig, rows, data, sources, series };
+}
+
+export function citationFor(el: HTMLElement, rendered: Rendered | null): Citation {
+  const { cfg, sources, series } = view(el, rendered);
+  return buildCitation(
+    { title: cfg.title, series, sources, release: cfg.release, permalink: permalink(cfg), accessed: today() },
+    citeKey(cfg.chart, cfg.release.id),
+  );
+}
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+async function copy(text: string, fallback?: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (or an insecure origin): select the text so Ctrl+C works.
+    if (fallback) {
+      fallback.focus();
+      fallback.select();
+      try {
+        return document.execCommand('copy');
+      } catch {
+        return false;
+      }
+    }
+    return false;
+  }
+}
+
+function framed(el: HTMLElement, rendered: Rendered | null) {
+  const { cfg, fig, sources } = view(el, rendered);
+  const svg = visibleSvg(fig);
+  if (!svg) throw new Error('there is no chart to save');
+  const markup = new XMLSerializer().serializeToString(svg);
+  return standaloneSvg(markup, {
+    title: cfg.title,
+    subtitle: cfg.subtitle,
+    footer: [`Sources: ${sourcesPhrase(sources, { maxPublishers: 6 })}.`, `Irregular Atlas, data release ${cfg.release.id} (${cfg.release.date}). ${permalink(cfg)}`],
+  });
+}
+
+function say(el: HTMLElement, message: string) {
+  const status = el.querySelector<HTMLElement>('[data-act-status]');
+  if (!status) return;
+  status.textContent = '';
+  // A fresh text node each time, so the same message is announced again.
+  requestAnimationFrame(() => (status.textContent = message));
+}
+
+export async function perform(el: HTMLElement, act: string, rendered: Rendered | null): Promise<void> {
+  const cfg = config(el);
+  try {
+    switch (act) {
+      case 'csv': {
+        const { data } = view(el, rendered);
+        const name = downloadName(cfg.chart, cfg.release.id, 'csv');
+        save(new Blob([rowsToCsv(data, cfg.columns)], { type: 'text/csv;charset=utf-8' }), name);
+        say(el, `Saved ${name} (${data.length} rows).`);
+        break;
+      }
+      case 'svg': {
+        const name = downloadName(cfg.chart, cfg.release.id, 'svg');
+        save(new Blob([framed(el, rendered).markup], { type: 'image/svg+xml;charset=utf-8' }), name);
+        say(el, `Saved ${name}.`);
+        break;
+      }
+      case 'png': {
+        const name = downloadName(cfg.chart, cfg.release.id, 'png');
+        say(el, 'Drawing the PNG…');
+        const f = framed(el, rendered);
+        save(await svgToPng(f.markup, f.width, f.height, 2), name);
+        say(el, `Saved ${name} (${f.width * 2} × ${f.height * 2} px).`);
+        break;
+      }
+      case 'permalink': {
+        const ok = await copy(permalink(cfg));
+        say(el, ok ? 'Link to this view copied.' : `Copy this link: ${permalink(cfg)}`);
+        break;
+      }
+      case 'cite':
+      case 'copy-text':
+      case 'copy-bibtex': {
+        const c = citationFor(el, rendered);
+        const text = el.querySelector<HTMLTextAreaElement>('[data-cite-text]');
+        const bib = el.querySelector<HTMLTextAreaElement>('[data-cite-bibtex]');
+        if (text) text.value = c.text;
+        if (bib) bib.value = c.bibtex;
+        if (act === 'copy-text') say(el, (await copy(c.text, text)) ? 'Citation copied.' : 'Select the citation and copy it.');
+        if (act === 'copy-bibtex') say(el, (await copy(c.bibtex, bib)) ? 'BibTeX copied.' : 'Select the BibTeX and copy it.');
+        break;
+      }
+    }
+  } catch (err) {
+    say(el, `Could not do that: ${err instanceof Error ? err.message : String(err)}.`);
+    console.warn(err);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `<chart-actions>` (components/ChartActions.astro): the download, citation and link buttons
+ * under a chart. This part is loaded with the page and stays tiny: it remembers the rows and SVG
+ * of the last redraw (the figure's `chart:render` event) and, on the first click, imports
+ * ./actions.ts, which does the work (papaparse, SVG framing, canvas).
+ */
+import type { Rendered } from './actions.ts';
+
+class ChartActionsElement extends HTMLElement {
+  #rendered: Rendered | null = null;
+  #actions: Promise<typeof import('./actions.ts')> | null = null;
+
+  connectedCallback() {
+    const fig = this.closest<HTMLElement>('chart-figure');
+    fig?.addEventListener('chart:render', (e) => {
+      this.#rendered = (e as CustomEvent<Rendered>).detail;
+      // An open citation follows the view on screen.
+      if (this.querySelector<HTMLDetailsElement>('details[data-cite]')?.open) void this.#run('cite');
+    });
+    this.addEventListener('click', (e) => {
+      const button = (e.target as Element).closest<HTMLButtonElement>('button[data-act]');
+      if (button && this.contains(button)) void this.#run(button.dataset.act ?? '');
+    });
+    this.querySelector<HTMLDetailsElement>('details[data-cite]')?.addEventListener('toggle', (e) => {
+      if ((e.target as HTMLDetailsElement).open) void this.#run('cite');
+    });
+  }
+
+  async #run(act: string) {
+    this.#actions ??= import('./actions.ts');
+    const { perform } = await this.#actions;
+    await perform(this, act, this.#rendered);
+  }
+}
+
+if (!customElements.get('chart-actions')) customElements.define('chart-actions', ChartActionsElement);

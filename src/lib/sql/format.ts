@@ -1,0 +1,81 @@
+/**
+ * Result cells as text (for the table and the CSV export), the CSV itself, and error messages in
+ * plain words. Pure: no DOM and no engine, so the same code is tested in Node.
+ */
+import Papa from 'papaparse';
+import { CONSOLE_TABLES } from './seal.ts';
+
+/** Arrow type ids (stable across apache-arrow versions; duckdb-wasm bundles its own copy). */
+const ARROW_DATE = 8;
+const ARROW_TIMESTAMP = 10;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function isoDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function isoTimestamp(ms: number): string {
+  const d = new Date(ms);
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${isoDate(ms)} ${time}`;
+}
+
+const jsonSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+
+/** One result value as text; null stays null (shown as NULL, exported as an empty cell). */
+export function cellText(v: unknown, typeId?: number): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') {
+    if (typeId === ARROW_DATE) return isoDate(v);
+    if (typeId === ARROW_TIMESTAMP) return isoTimestamp(v);
+    return String(v);
+  }
+  if (typeof v === 'boolean' || typeof v === 'string') return String(v);
+  if (v instanceof Date) return typeId === ARROW_TIMESTAMP ? isoTimestamp(+v) : isoDate(+v);
+  if (typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.stringify((v as { toJSON(): unknown }).toJSON(), jsonSafe);
+  }
+  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>).join(',');
+  return JSON.stringify(v, jsonSafe) ?? String(v);
+}
+
+export interface ResultSet {
+  columns: string[];
+  rows: (string | null)[][];
+  /** True when the result had more rows than were kept. */
+  truncated: boolean;
+}
+
+/** RFC 4180 CSV of a result (null = empty cell), as the published CSVs. */
+export function resultToCsv(r: ResultSet): string {
+  return `${Papa.unparse({ fields: r.columns, data: r.rows.map((row) => row.map((c) => c ?? '')) }, { newline: '\n' })}\n`;
+}
+
+export interface Explained {
+  /** One sentence in plain words. */
+  title: string;
+  /** DuckDB's own message (with its LINE pointer), shown under the title. */
+  detail: string | null;
+}
+
+const TABLE_LIST = CONSOLE_TABLES.join(', ');
+
+/** A DuckDB error message as a plain sentence plus the engine's detail. */
+export function explainError(message: string): Explained {
+  const m = message.trim();
+  if (/file system operations are disabled|Permission Error|external access/i.test(m)) {
+    return { title: `The console reads only this site's tables (${TABLE_LIST}); it cannot open files, URLs or other databases.`, detail: m };
+  }
+  if (/configuration has been locked/i.test(m)) return { title: 'Settings are locked in this console.', detail: m };
+  if (/extension/i.test(m) && /(disabled|autoload|install)/i.test(m)) return { title: 'Extensions cannot be installed or loaded in this console.', detail: m };
+  if (/^Parser Error/i.test(m)) return { title: 'The SQL has a syntax error.', detail: m };
+  const missing = m.match(/^Catalog Error: Table with name (\S+) does not exist/i);
+  if (missing) return { title: `There is no table ${missing[1]}. The tables are: ${TABLE_LIST}.`, detail: m };
+  if (/^Binder Error/i.test(m)) return { title: 'A column or function name does not fit the tables.', detail: m };
+  if (/^Conversion Error/i.test(m)) return { title: 'A value could not be converted to the type asked for.', detail: m };
+  if (/^Out of Memory/i.test(m)) return { title: 'The query needs more memory than the browser gives it; add a LIMIT or filter first.', detail: m };
+  return { title: 'The query failed.', detail: m };
+}
