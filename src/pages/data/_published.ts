@@ -1,0 +1,128 @@
+/**
+ * Build-time view of the publication for the data, codebook and changelog pages: release.json,
+ * datapackage.json, codebook.json, the sizes of the files as they will be served, the archive of
+ * scripts/package-archive.ts, and the frozen releases of data/releases/index.json.
+ *
+ * Node-only (files in pages/ that start with "_" are not routes).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { TableName } from '../../lib/schema.ts';
+
+export const TABLES: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
+export const METADATA_FILES = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json'] as const;
+
+export interface ReleaseManifest {
+  release_id: string;
+  created: string;
+  row_counts: Record<TableName, number>;
+  series_row_counts: Record<string, number>;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+
+export interface CodebookColumn {
+  name: string;
+  type: string;
+  nullable: boolean;
+  description: string;
+  unit?: string;
+  values?: string[];
+}
+export interface CodebookTable {
+  name: TableName;
+  description: string;
+  files: string[];
+  rows: number;
+  columns: CodebookColumn[];
+}
+export interface CodebookSeries {
+  series_id: string;
+  title: string;
+  category: string;
+  unit: string;
+  definition: string;
+  counts: string;
+  excludes: string;
+  measure: string;
+  breaks: { date: string; note: string }[];
+  comparability: { country_code: string; note: string }[];
+  preference_note: string | null;
+  rows: number;
+}
+export interface Codebook {
+  release: string;
+  created: string;
+  tables: CodebookTable[];
+  series: CodebookSeries[];
+}
+
+export interface ReleaseEntry {
+  id: string;
+  date: string;
+  note: string | null;
+  path: string;
+  source_commit: string | null;
+  files: Record<string, { bytes: number; sha256: string }>;
+  row_counts: Record<TableName, number>;
+  series_row_counts: Record<string, number>;
+  diff: {
+    previous: string | null;
+    tables: Record<TableName, { added: number; changed: number; removed: number; added_ids?: string[]; changed_ids?: string[]; removed_ids?: string[] }>;
+    series: Record<string, { added: number; changed: number; removed: number }>;
+  };
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'public', 'data'));
+}
+
+export function releasesDir(): string {
+  return path.resolve(process.env.RELEASES_DIR ?? path.join(process.cwd(), 'data', 'releases'));
+}
+
+function readJson<T>(file: string, hint: string): T {
+  if (!existsSync(file)) throw new Error(`${file} is missing: ${hint}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+export function manifest(): ReleaseManifest {
+  return readJson(path.join(dataDir(), 'release.json'), 'run `npm run data` first');
+}
+
+export function codebook(): Codebook {
+  return readJson(path.join(dataDir(), 'codebook.json'), 'run `npm run data` first');
+}
+
+export function datapackage(): { title: string; licenses: { name: string; title: string; path: string }[]; resources: { path: string; schema: { fields: { name: string }[] } }[] } {
+  return readJson(path.join(dataDir(), 'datapackage.json'), 'run `npm run data` first');
+}
+
+/** Size of a published file as it will be served. */
+export function fileBytes(name: string): number {
+  const p = path.join(dataDir(), name);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run data\` first`);
+  return statSync(p).size;
+}
+
+/** The whole-dataset archive written by scripts/package-archive.ts at the end of `npm run data`. */
+export function archive(): { name: string; bytes: number } {
+  const id = manifest().release_id;
+  const name = `irregular-atlas-${id}.zip`;
+  const p = path.join(dataDir(), name);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run data\` (or \`tsx scripts/package-archive.ts\`)`);
+  return { name, bytes: statSync(p).size };
+}
+
+/** Frozen releases, newest first (empty before the first `npm run release`). */
+export function releases(): ReleaseEntry[] {
+  const p = path.join(releasesDir(), 'index.json');
+  if (!existsSync(p)) return [];
+  const index = JSON.parse(readFileSync(p, 'utf8')) as { releases?: ReleaseEntry[] };
+  return index.releases ?? [];
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1048576) return `${(n / 1048576).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
