@@ -147,12 +147,13 @@ export function checkSql(sql: string): GuardResult {
   }
   const real = statements.filter((s) => s.length);
   if (!real.length) return { ok: false, message: 'Write a query first, for example: SELECT * FROM series LIMIT 10' };
+  // A refused keyword is named even when it hides in a second statement.
+  for (const t of tokens) {
+    if (t.kind === 'word' && WRITE_WORDS.has(t.upper)) return { ok: false, message: `${READ_ONLY}: ${t.upper} is not allowed.` };
+  }
   if (real.length > 1) return { ok: false, message: `Run one statement at a time (this text holds ${real.length}).` };
   const stmt = real[0];
 
-  for (const t of stmt) {
-    if (t.kind === 'word' && WRITE_WORDS.has(t.upper)) return { ok: false, message: `${READ_ONLY}: ${t.upper} is not allowed.` };
-  }
   const first = stmt[0];
   if (first.kind === 'word' && !READ_STARTS.has(first.upper)) {
     return { ok: false, message: `${READ_ONLY}: a statement must start with SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN or PRAGMA table_info (not ${first.upper}).` };
