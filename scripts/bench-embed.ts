@@ -67,6 +67,8 @@ export function embedCases(dist: string): EmbedCase[] {
   const cases: EmbedCase[] = [
     { name: 'latest, default view', path: `/embed/${CHART}/`, redraw: false },
     { name: 'latest, view drawn in browser', path: `/embed/${CHART}/${VIEW}`, redraw: true },
+    // scale and mode change no query: redrawn from the rows in the page, no engine
+    { name: 'latest, view-only change (log, indexed)', path: `/embed/${CHART}/?scale=log&mode=indexed`, redraw: true },
   ];
   const v = path.join(dist, 'embed', 'v');
   const release = existsSync(v) ? readdirSync(v).sort().at(-1) : undefined;

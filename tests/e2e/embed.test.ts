@@ -303,6 +303,19 @@ describe('budget', () => {
   }
 });
 
+describe('a view that changes no query', () => {
+  it('is redrawn from the rows in the page, without the query engine or any data file', async () => {
+    const w = await open(`${site.url}/embed/${CHART}/?scale=log&mode=indexed&layers=reg`, { width: 768 });
+    await w.page.waitForSelector('.chart-svg--live svg', { timeout: 60_000 });
+    await w.page.waitForLoadState('networkidle');
+    expect(JSON.parse((await w.page.locator('chart-figure').getAttribute('data-state'))!)).toMatchObject({ scale: 'log', mode: 'indexed', layers: ['reg'] });
+    expect(w.requests.filter((u) => /\.(wasm|parquet)$/.test(u) || u.includes('/duckdb/'))).toEqual([]);
+    expect(await w.page.locator('[data-embed-pending]').count()).toBe(0);
+    expectClean(w);
+    await w.context.close();
+  });
+});
+
 describe('Embed button', () => {
   it('gives the snippet of the view on screen, pinned on request, and that snippet works', async () => {
     const w = await open(`${site.url}/`, { width: 1280 });
