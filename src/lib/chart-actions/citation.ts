@@ -60,12 +60,10 @@ export function citationText(c: CitationInput): string {
 
 /** Escapes text for a BibTeX field value (braces balanced, LaTeX specials quoted). */
 export function bibtexEscape(s: string): string {
+  // One pass, so the braces of one replacement are never escaped by the next.
+  const map: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_', '^': '\\^{}', '~': '\\~{}' };
   return s
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}])/g, '\\$1')
-    .replace(/([&%$#_])/g, '\\$1')
-    .replace(/\^/g, '\\^{}')
-    .replace(/~/g, '\\~{}')
+    .replace(/[\\{}&%$#_^~]/g, (ch) => map[ch])
     .replace(/\s+/g, ' ')
     .trim();
 }
