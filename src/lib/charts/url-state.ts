@@ -98,7 +98,10 @@ export function writeState(spec: ChartSpec, state: Record<string, unknown>, sear
 export function rawStateFromForm(spec: ChartSpec, form: HTMLFormElement): Record<string, unknown> {
   const data = new FormData(form);
   const raw: Record<string, unknown> = {};
+  // A page may show only some of a chart's controls; the others keep their current value.
+  const present = (name: string) => form.querySelector(`[name="${name}"]`) !== null;
   for (const c of spec.controls) {
+    if (!present(c.kind === 'year-range' ? c.fromKey : c.key)) continue;
     if (c.kind === 'checkboxes') raw[c.key] = data.getAll(c.key).map(String);
     else if (c.kind === 'year-range') {
       raw[c.fromKey] = data.get(c.fromKey);

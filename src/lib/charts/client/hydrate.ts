@@ -262,7 +262,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
   return {
     async fromForm() {
       if (!form) return;
-      await apply(parseLoose(spec, rawStateFromForm(spec, form)) as State, true);
+      await apply(parseLoose(spec, { ...current, ...rawStateFromForm(spec, form) }) as State, true);
     },
     async fromUrl() {
       await apply(parseState(spec, location.search, prefix) as State, false);
