@@ -38,11 +38,15 @@ export function typeOf(sitePath: string): string {
   return [parts[0], ...parts.slice(1).map(() => '*')].join('/');
 }
 
-/** The first page (in sorted order) of each type. Embed routes are minimal chrome, tested too. */
+/** Pages that stand for their type when they exist: the core countries and the headline chart. */
+const PREFERRED = ['/countries/jpn/', '/series/jpn_overstayers/', '/embed/irregular-residence-comparison/'];
+
+/** One page of each type (a PREFERRED one, else the first in sorted order). Embed routes are tested too. */
 export function onePagePerType(root = DIST): { type: string; path: string }[] {
   const seen = new Map<string, string>();
-  for (const p of htmlPages(root)) if (!seen.has(typeOf(p))) seen.set(typeOf(p), p);
-  return [...seen].map(([type, p]) => ({ type, path: p }));
+  const pages = htmlPages(root);
+  for (const p of [...PREFERRED.filter((p) => pages.includes(p)), ...pages]) if (!seen.has(typeOf(p))) seen.set(typeOf(p), p);
+  return [...seen].map(([type, p]) => ({ type, path: p })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export const isEmbed = (sitePath: string) => sitePath.startsWith('/embed/');

@@ -193,7 +193,7 @@ describe('every page type', () => {
     for (const t of REQUIRED_TYPES) expect(types, `page type ${t} missing from ${DIST}`).toContain(t);
   });
 
-  describe.each(PAGES)('$type ($path)', ({ type, path: sitePath }) => {
+  describe.each(PAGES)('$type ($path)', ({ path: sitePath }) => {
     it('has no serious or critical axe violations (light and dark)', async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const w = await openPage(site, sitePath, { colorScheme });
@@ -205,11 +205,13 @@ describe('every page type', () => {
     });
 
     it('fits 375 px without sideways scrolling; screenshots at 1280 and 375 px', async () => {
-      const name = type.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '') || 'home';
+      const name = sitePath.replace(/^\/|\/$/g, '').replace(/[^a-z0-9.]+/gi, '-') || 'home';
       for (const width of [1280, 375]) {
         const w = await openPage(site, sitePath, { width, height: width === 375 ? 812 : 900 });
         await w.page.waitForLoadState('networkidle');
-        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        // first screen (what a reader sees on arrival) and the whole page
+        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
+        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}-full.png`), fullPage: true });
         const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${sitePath} is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
         if (!isEmbed(sitePath)) expect(await w.page.locator('h1').count(), 'one h1').toBe(1);
