@@ -11,7 +11,25 @@ import type { Page } from 'playwright-core';
 export const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
 
 /** Page types the site must have (type = first path segment + depth, see `typeOf`). */
-export const REQUIRED_TYPES = ['home'];
+export const REQUIRED_TYPES = [
+  'home',
+  'countries',
+  'countries/*',
+  'series',
+  'series/*',
+  'regularizations',
+  'rule-changes',
+  'explore',
+  'data',
+  'sql',
+  'codebook',
+  'changelog',
+  'sources',
+  'methodology',
+  'embed/*',
+  // embeds pinned to a data release: /embed/v/<release>/<chart>/
+  'embed/*/*/*',
+];
 
 /** Every HTML page of the build as a site path (`/`, `/countries/jpn/`, `/404.html`). */
 export function htmlPages(root = DIST): string[] {
