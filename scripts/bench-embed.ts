@@ -84,6 +84,8 @@ export function embedCases(dist: string): EmbedCase[] {
 async function measure(browser: Browser, url: string, c: EmbedCase, profile: Profile) {
   const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
   const page = await context.newPage();
+  // a shared 2-core machine under throttling: be patient rather than flaky
+  page.setDefaultTimeout(300_000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });

@@ -55,6 +55,8 @@ describe('embed query string', () => {
 
   it('links back to the full chart without the embed-only theme', () => {
     expect(fullChartHref('/', spec.id, '?scale=log&theme=dark')).toBe(`/?scale=log#${spec.id}`);
+    // a chart without a page of its own links to the home page, with no dangling fragment
+    expect(fullChartHref('/atlas/', 'no-such-page', '?a=1')).toBe('/atlas/');
   });
 });
 
