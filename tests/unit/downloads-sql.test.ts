@@ -180,6 +180,9 @@ describe('sealed engine (duckdb-wasm 1.32, statement check bypassed)', () => {
     const missing = explainError(engineError('SELECT * FROM nope')!);
     expect(missing.title).toMatch(/There is no table nope\. The tables are: observations, series/);
     expect(missing.detail).toMatch(/Catalog Error/);
+    // duckdb-wasm's worker sometimes hands over DuckDB's JSON error object.
+    const json = explainError('{"exception_type":"Parser","exception_message":"syntax error at end of input","error_subtype":"SYNTAX_ERROR"}');
+    expect(json).toEqual({ title: 'The SQL has a syntax error.', detail: 'Parser Error: syntax error at end of input' });
   });
 });
 

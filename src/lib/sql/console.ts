@@ -6,7 +6,7 @@
  * Every statement goes through ./guard.ts first; the engine is sealed besides (./seal.ts).
  */
 import { checkSql } from './guard.ts';
-import { explainError, resultToCsv, type ResultSet } from './format.ts';
+import { errorText, explainError, resultToCsv, type ResultSet } from './format.ts';
 import type { ConsoleEngine, EngineProgress } from './engine.ts';
 
 const nf = new Intl.NumberFormat('en');
@@ -211,7 +211,7 @@ class SqlConsole extends HTMLElement {
       const r = await (await this.engine()).rawQuery(sql);
       return { ok: true, rows: r.rows.length };
     } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      return { ok: false, error: errorText(err instanceof Error ? err.message : String(err)) };
     }
   }
 }

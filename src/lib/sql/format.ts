@@ -63,9 +63,26 @@ export interface Explained {
 
 const TABLE_LIST = CONSOLE_TABLES.join(', ');
 
+/**
+ * DuckDB's message as text. duckdb-wasm passes some errors through as DuckDB's JSON error object
+ * ({"exception_type":"Parser","exception_message":"syntax error…"}); those become
+ * "Parser Error: syntax error…", like the others.
+ */
+export function errorText(message: string): string {
+  const m = message.trim();
+  if (!m.startsWith('{')) return m;
+  try {
+    const e = JSON.parse(m) as { exception_type?: string; exception_message?: string };
+    if (e.exception_type && e.exception_message) return `${e.exception_type} Error: ${e.exception_message}`;
+  } catch {
+    /* not JSON after all */
+  }
+  return m;
+}
+
 /** A DuckDB error message as a plain sentence plus the engine's detail. */
 export function explainError(message: string): Explained {
-  const m = message.trim();
+  const m = errorText(message);
   if (/file system operations are disabled|Permission Error|external access/i.test(m)) {
     return { title: `The console reads only this site's tables (${TABLE_LIST}); it cannot open files, URLs or other databases.`, detail: m };
   }
