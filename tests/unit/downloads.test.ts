@@ -88,6 +88,18 @@ describe('download links', () => {
     for (const d of downloads) expect(fileFor(d), d).not.toBeNull();
   });
 
+  it('every download is saved under a name that carries its release id', () => {
+    const frozen = readJson<{ releases: { id: string }[] }>(path.resolve('data/releases/index.json')).releases.map((r) => r.id);
+    for (const p of ['data/', 'changelog/']) {
+      for (const a of Array.from(page(p).querySelectorAll('a[download]'))) {
+        const href = a.getAttribute('href')!;
+        const id = href.includes('/releases/') ? frozen.find((r) => href.includes(`/releases/${r}/`)) : release.release_id;
+        expect(id, href).toBeTruthy();
+        expect(a.getAttribute('download'), href).toMatch(new RegExp(`^[\\w.-]+_${id!.replace(/\./g, '\\.')}\\.\\w+$|^irregular-atlas-${id!.replace(/\./g, '\\.')}\\.zip$`));
+      }
+    }
+  });
+
   it('the data page shows the row count and size of every table file', () => {
     const doc = page('data/');
     const rows = Array.from(doc.querySelectorAll('.data-files tbody tr'));

@@ -126,3 +126,10 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;
 }
+
+/** The name a download is saved under: the release id before the extension (`observations_2026.11.23-92f589b1.csv`). */
+export function savedName(file: string, releaseId: string): string {
+  if (file.includes(releaseId)) return file;
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? `${file.slice(0, dot)}_${releaseId}${file.slice(dot)}` : `${file}_${releaseId}`;
+}
