@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvColumns, downloadName, rowsToCsv } from '../../src/lib/chart-actions/files.ts';
+import { csvColumns, downloadName, fileBase, rowsToCsv } from '../../src/lib/chart-actions/files.ts';
 import { standaloneSvg, svgSize, wrap, xmlEscape } from '../../src/lib/chart-actions/svg-export.ts';
 import { clientColumns } from '../../src/lib/charts/pack.ts';
 import { prepareChart } from '../../src/lib/charts/prepare-node.ts';
@@ -75,5 +75,14 @@ describe('standalone SVG', () => {
     const lines = wrap('word '.repeat(100).trim(), 300, 11);
     expect(lines.length).toBeGreaterThan(3);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(Math.floor(300 / (11 * 0.54)));
+  });
+});
+
+describe('file name of a chart', () => {
+  it('is the spec id for a chart drawn as registered, else the title as a slug', () => {
+    expect(fileBase('irregular-residence-comparison', 'People without legal residence', true)).toBe('irregular-residence-comparison');
+    expect(fileBase('series-lines', 'Japan: People without legal residence', false)).toBe('japan-people-without-legal-residence');
+    expect(fileBase('series-lines', 'España: regularización (2005)', false)).toBe('espana-regularizacion-2005');
+    expect(fileBase('series-lines', '日本', false)).toBe('series-lines');
   });
 });

@@ -24,6 +24,7 @@ export interface Rendered {
 }
 
 interface Config {
+  /** Chart part of file names and of the citation key (see files.ts fileBase). */
   chart: string;
   title: string;
   subtitle: string;
@@ -37,7 +38,7 @@ interface Config {
 function config(el: HTMLElement): Config {
   const d = el.dataset;
   return {
-    chart: d.chart ?? 'chart',
+    chart: d.fileBase ?? d.chart ?? 'chart',
     title: d.title ?? '',
     subtitle: d.subtitle ?? '',
     release: { id: d.release ?? 'unreleased', date: d.releaseDate ?? '' },

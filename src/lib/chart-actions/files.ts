@@ -10,6 +10,24 @@ export function downloadName(chartId: string, releaseId: string | null, ext: 'cs
   return `${safe(chartId)}_${safe(releaseId ?? 'unreleased')}.${ext}`;
 }
 
+/**
+ * The chart part of a file name: the spec id for a chart drawn as registered (its own spec), else
+ * the title as a slug, so the generic specs that pages retitle (`series-lines` on country and
+ * series pages) give `japan-people-without-legal-residence_<release>.png`.
+ */
+export function fileBase(specId: string, title: string, ownSpec: boolean): string {
+  if (ownSpec) return specId;
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || specId;
+}
+
 /** Columns a chart CSV leads with, when present; any other column follows in its own order. */
 const LEADING = ['series_id', 'label', 'series_title', 'country_code', 'country_name', 'period', 'ref_date', 'value', 'low', 'high', 'unit', 'value_kind'];
 /** Columns that only serve the drawing. */
