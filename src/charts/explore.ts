@@ -9,6 +9,7 @@
  * rate and a count never share an axis. At most ten lines are drawn (colours stay distinct).
  */
 import { z } from 'zod';
+import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inQuery, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
@@ -40,7 +41,7 @@ export const state = z
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
     from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
     to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
-    layers: subsetOf(['reg', 'rules'] as const, ['reg', 'rules'], { allowEmpty: true }),
+    layers: subsetOf(EVENT_LAYERS, [...EVENT_LAYERS], { allowEmpty: true }),
   })
   .transform(orderedYears);
 
@@ -115,53 +116,6 @@ const DRAWN_COUNTRIES = /* sql */ `
     AND (len($countries) = 0 OR list_contains($countries, country_code))
 `;
 
-const REGULARIZATIONS_SQL = /* sql */ `
-WITH r AS (
-  SELECT *, coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
-  FROM regularizations
-  WHERE country_code IN (${DRAWN_COUNTRIES})
-    AND kind IN ('one_off', 'worker_legalization')
-)
-SELECT
-  r.regularization_id,
-  r.country_code,
-  'events' AS color_key,
-  r.name_en,
-  r.start_known AS start_date,
-  r.end_date,
-  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
-  r.applications,
-  r.approvals,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM r
-LEFT JOIN sources src USING (source_id)
-WHERE regexp_matches(r.start_known, '^[0-9]{4}')
-  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.regularization_id
-`;
-
-const RULE_CHANGES_SQL = /* sql */ `
-SELECT
-  r.rule_change_id,
-  r.country_code,
-  'events' AS color_key,
-  r.title_en,
-  r.date,
-  r.date_kind,
-  r.direction,
-  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM rule_changes r
-LEFT JOIN sources src USING (source_id)
-WHERE r.country_code IN (${DRAWN_COUNTRIES})
-  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.rule_change_id
-`;
-
 const META_SQL = /* sql */ `
 SELECT s.series_id, s.title AS label, s.title, s.definition, s.counts, s.excludes, s.measure, s.comparability_json, s.breaks_json, s.preference_note
 FROM series s
@@ -180,8 +134,8 @@ export const spec = defineChart({
   tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
-    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
-    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+    regularizations: { role: 'regularization', query: regularizationsSql({ countries: inQuery(DRAWN_COUNTRIES), colorKey: 'events' }) },
+    rule_changes: { role: 'rule_change', query: ruleChangesSql({ countries: inQuery(DRAWN_COUNTRIES), colorKey: 'events' }) },
     meta: { role: 'meta', query: META_SQL },
   },
   state,
@@ -193,7 +147,7 @@ export const spec = defineChart({
     { key: 'mode', param: 'mode', type: 'value' },
     { key: 'from', param: 'from', type: 'value' },
     { key: 'to', param: 'to', type: 'value' },
-    { key: 'layers', param: 'layers', type: 'list' },
+    eventLayersUrl,
   ],
   controls: [
     // Options come from the published tables at build time (explore.astro).
@@ -202,15 +156,7 @@ export const spec = defineChart({
     { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
     { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'Numbers' }, { value: 'indexed', label: 'Index' }] },
     { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
-    {
-      kind: 'checkboxes',
-      key: 'layers',
-      legend: 'Markers',
-      options: [
-        { value: 'reg', label: 'Regularizations' },
-        { value: 'rules', label: 'Rule changes' },
-      ],
-    },
+    eventLayersControl,
   ],
   encodings: {
     dataset: 'data',
@@ -224,10 +170,10 @@ export const spec = defineChart({
     kind: 'value_kind',
     yLabel: 'Number',
   },
-  layers: [
-    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes in these countries (circle area = people granted status)', shortLabel: 'Regularizations (area = granted)' },
-    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules in these countries', shortLabel: 'Rule changes' },
-  ],
+  layers: eventLayers({
+    reg: 'Regularization programmes in these countries (circle area = people granted status)',
+    rules: 'Changes to immigration rules in these countries',
+  }),
   palette: {
     ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
     events: { color: '#595959', label: 'Events' },

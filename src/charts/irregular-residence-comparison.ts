@@ -7,11 +7,11 @@
  * the chart from the `meta` dataset, and counts are drawn solid while estimates are dashed.
  */
 import { z } from 'zod';
+import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
 const COUNTRIES = ['JPN', 'KOR', 'ESP', 'ITA'] as const;
-const LAYERS = ['reg', 'rules'] as const;
 const FIRST_YEAR = 1985;
 const LAST_YEAR = 2026;
 
@@ -36,7 +36,7 @@ export const state = z
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
     from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
     to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
-    layers: subsetOf(LAYERS, [...LAYERS], { allowEmpty: true }),
+    layers: subsetOf(EVENT_LAYERS, [...EVENT_LAYERS], { allowEmpty: true }),
   })
   .transform(orderedYears);
 
@@ -102,60 +102,6 @@ LEFT JOIN sources src USING (source_id)
 ORDER BY list_position($series, p.series_id), p.ref_date
 `;
 
-const REGULARIZATIONS_SQL = /* sql */ `
-WITH r AS (
-  SELECT
-    *,
-    -- no start date published: fall back to the programme year that every id carries
-    -- (<iso3>-<year>-<slug>, see schema.ts), shown as a year in the tooltip
-    coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
-  FROM regularizations
-  WHERE list_contains($countries, country_code)
-    -- programmes only: yearly grants of a standing mechanism are a flow, not an event,
-    -- and voluntary-departure campaigns are not regularizations
-    AND kind IN ('one_off', 'worker_legalization')
-)
-SELECT
-  r.regularization_id,
-  r.country_code,
-  r.name_en,
-  r.kind,
-  r.start_known AS start_date,
-  r.end_date,
-  -- a date known only to the year or month is placed at the start of that year or month
-  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
-  r.applications,
-  r.approvals,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM r
-LEFT JOIN sources src USING (source_id)
-WHERE regexp_matches(r.start_known, '^[0-9]{4}')
-  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.regularization_id
-`;
-
-const RULE_CHANGES_SQL = /* sql */ `
-SELECT
-  r.rule_change_id,
-  r.country_code,
-  r.title_en,
-  r.date,
-  r.date_kind,
-  r.category,
-  r.direction,
-  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM rule_changes r
-LEFT JOIN sources src USING (source_id)
-WHERE list_contains($countries, r.country_code)
-  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.rule_change_id
-`;
-
 /** Series metadata for the comparability note (not drawn). */
 const META_SQL = /* sql */ `
 SELECT
@@ -183,8 +129,8 @@ export const spec = defineChart({
   tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
-    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
-    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+    regularizations: { role: 'regularization', query: regularizationsSql({ countries: inList('$countries'), kind: true }) },
+    rule_changes: { role: 'rule_change', query: ruleChangesSql({ countries: inList('$countries'), category: true }) },
     meta: { role: 'meta', query: META_SQL },
   },
   state,
@@ -198,7 +144,7 @@ export const spec = defineChart({
     { key: 'mode', param: 'mode', type: 'value' },
     { key: 'from', param: 'from', type: 'value' },
     { key: 'to', param: 'to', type: 'value' },
-    { key: 'layers', param: 'layers', type: 'list' },
+    eventLayersUrl,
   ],
   controls: [
     {
@@ -215,15 +161,7 @@ export const spec = defineChart({
     { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
     { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'People' }, { value: 'indexed', label: 'Index' }] },
     { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
-    {
-      kind: 'checkboxes',
-      key: 'layers',
-      legend: 'Markers',
-      options: [
-        { value: 'reg', label: 'Regularizations' },
-        { value: 'rules', label: 'Rule changes' },
-      ],
-    },
+    eventLayersControl,
   ],
   encodings: {
     dataset: 'data',
@@ -237,10 +175,7 @@ export const spec = defineChart({
     kind: 'value_kind',
     yLabel: 'People',
   },
-  layers: [
-    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes (circle area = people granted status)', shortLabel: 'Regularizations (area = granted)' },
-    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules', shortLabel: 'Rule changes' },
-  ],
+  layers: eventLayers({ reg: 'Regularization programmes (circle area = people granted status)', rules: 'Changes to immigration rules' }),
   palette: {
     JPN: { color: '#D55E00', label: 'Japan' },
     KOR: { color: '#0072B2', label: 'South Korea' },

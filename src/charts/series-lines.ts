@@ -13,6 +13,7 @@
  * Rule-change markers are coloured by direction, one lane each.
  */
 import { z } from 'zod';
+import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
@@ -42,7 +43,7 @@ export const state = z
     label_by: subsetOf(['series', 'country', 'citizenship'] as const, ['country']),
     /** Countries whose regularizations and rule changes are marked under the axis. */
     event_countries: listOf(countryRe, []),
-    layers: subsetOf(['reg', 'rules'] as const, [], { allowEmpty: true }),
+    layers: subsetOf(EVENT_LAYERS, [], { allowEmpty: true }),
     scale: oneOf(['linear', 'log'] as const, 'linear'),
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
     from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
@@ -136,63 +137,6 @@ LEFT JOIN sources src USING (source_id)
 ORDER BY l.line_rank, l.ref_date
 `;
 
-const REGULARIZATIONS_SQL = /* sql */ `
-WITH r AS (
-  SELECT
-    *,
-    -- no start date published: the programme year that every id carries (<iso3>-<year>-<slug>)
-    coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
-  FROM regularizations
-  WHERE list_contains($event_countries, country_code)
-    -- programmes only: yearly grants of a standing mechanism are a flow, drawn as a series instead
-    AND kind IN ('one_off', 'worker_legalization')
-)
-SELECT
-  r.regularization_id,
-  r.country_code,
-  'reg' AS color_key,
-  r.name_en,
-  r.name_native,
-  r.kind,
-  r.start_known AS start_date,
-  r.end_date,
-  CASE length(r.start_known) WHEN 4 THEN r.start_known || '-01-01' WHEN 7 THEN r.start_known || '-01' ELSE r.start_known END AS x_date,
-  r.applications,
-  r.approvals,
-  r.figures_note,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM r
-LEFT JOIN sources src USING (source_id)
-WHERE regexp_matches(r.start_known, '^[0-9]{4}')
-  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.regularization_id
-`;
-
-const RULE_CHANGES_SQL = /* sql */ `
-SELECT
-  r.rule_change_id,
-  r.country_code,
-  -- one lane per direction; changes the cited text does not let us code go in their own lane
-  'dir_' || coalesce(r.direction, 'none') AS color_key,
-  r.title_en,
-  r.title_native,
-  r.date,
-  r.date_kind,
-  r.category,
-  r.direction,
-  CASE length(r.date) WHEN 4 THEN r.date || '-01-01' WHEN 7 THEN r.date || '-01' ELSE r.date END AS x_date,
-  src.publisher AS source_publisher,
-  src.title AS source_title,
-  src.url AS source_url
-FROM rule_changes r
-LEFT JOIN sources src USING (source_id)
-WHERE list_contains($event_countries, r.country_code)
-  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
-ORDER BY x_date, r.rule_change_id
-`;
-
 /** Line colours by rank: Okabe–Ito hues first, then mid-tone extras that keep 3:1 on both backgrounds. */
 export const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9467BD', '#A6761D', '#7F7F7F', '#C0392B'];
 
@@ -204,8 +148,14 @@ export const spec = defineChart({
   tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
-    regularizations: { role: 'regularization', query: REGULARIZATIONS_SQL },
-    rule_changes: { role: 'rule_change', query: RULE_CHANGES_SQL },
+    regularizations: {
+      role: 'regularization',
+      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: 'reg', nameNative: true, kind: true, figuresNote: true }),
+    },
+    rule_changes: {
+      role: 'rule_change',
+      query: ruleChangesSql({ countries: inList('$event_countries'), colorKey: { byDirection: true }, titleNative: true, category: true }),
+    },
   },
   state,
   constants: {},
@@ -224,10 +174,10 @@ export const spec = defineChart({
     kind: 'draw_kind',
     yLabel: 'People',
   },
-  layers: [
-    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: 'Regularization programmes (circle area = people granted status; hollow = not known)', shortLabel: 'Regularizations (area = granted)' },
-    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: 'Changes to immigration rules, by direction', shortLabel: 'Rule changes' },
-  ],
+  layers: eventLayers({
+    reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
+    rules: 'Changes to immigration rules, by direction',
+  }),
   palette: {
     ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
     reg: { color: '#0072B2', label: 'Regularizations' },

@@ -1,0 +1,151 @@
+/**
+ * Event markers shared by the time charts (src/charts/*.ts): the queries for regularization
+ * programmes and rule changes, and the layer definitions, control and URL field that toggle them.
+ * The charts differ only in which countries they mark and which extra columns their tooltips and
+ * colours need, so those are options; the filters, dates and ordering live here once.
+ *
+ * Browser-safe and dependency-free: specs that import this load lazily in the page.
+ */
+import type { ControlDef, EventLayer, UrlField } from './spec.ts';
+
+/** Layer ids, as used in `state.layers` and in the URL (`layers=reg,rules`). */
+export const EVENT_LAYERS = ['reg', 'rules'] as const;
+
+/** SQL condition testing a country-code column; see `inList` and `inQuery`. */
+export type CountryFilter = (column: string) => string;
+
+/** Countries given as a bound list parameter, e.g. `inList('$countries')`. */
+export const inList =
+  (param: string): CountryFilter =>
+  (column) =>
+    `list_contains(${param}, ${column})`;
+
+/** Countries given by a subquery returning one `country_code` column. */
+export const inQuery =
+  (sql: string): CountryFilter =>
+  (column) =>
+    `${column} IN (${sql})`;
+
+/** A constant colour key, as a SQL string literal (keys are palette ids: no quotes to escape). */
+const colorKeyColumn = (key: string) => `  '${key}' AS color_key,`;
+
+/** Turns `YYYY`, `YYYY-MM` or `YYYY-MM-DD` text in `col` into a full date for the x axis. */
+const xDate = (col: string) =>
+  `  CASE length(${col}) WHEN 4 THEN ${col} || '-01-01' WHEN 7 THEN ${col} || '-01' ELSE ${col} END AS x_date,`;
+
+const SOURCE_COLUMNS = `  src.publisher AS source_publisher,
+  src.title AS source_title,
+  src.url AS source_url`;
+
+const lines = (parts: (string | false | undefined)[]) => parts.filter((p): p is string => typeof p === 'string').join('\n');
+
+export interface RegularizationsSqlOptions {
+  countries: CountryFilter;
+  /** Constant `color_key` column (palette id) for every marker. */
+  colorKey?: string;
+  /** Extra columns, in this order among the fixed ones. */
+  nameNative?: boolean;
+  kind?: boolean;
+  figuresNote?: boolean;
+}
+
+/** Regularization programmes starting between `$from` and `$to`, for the `regularization` role (tooltip.ts). */
+export function regularizationsSql(o: RegularizationsSqlOptions): string {
+  return `
+WITH r AS (
+  SELECT
+    *,
+    -- no start date published: fall back to the programme year that every id carries
+    -- (<iso3>-<year>-<slug>, see schema.ts), shown as a year in the tooltip
+    coalesce(start_date, substr(regularization_id, 5, 4)) AS start_known
+  FROM regularizations
+  WHERE ${o.countries('country_code')}
+    -- programmes only: yearly grants of a standing mechanism are a flow (drawn as a series where
+    -- a page wants one), not an event, and voluntary-departure campaigns are not regularizations
+    AND kind IN ('one_off', 'worker_legalization')
+)
+SELECT
+${lines([
+  '  r.regularization_id,',
+  '  r.country_code,',
+  o.colorKey !== undefined && colorKeyColumn(o.colorKey),
+  '  r.name_en,',
+  o.nameNative && '  r.name_native,',
+  o.kind && '  r.kind,',
+  '  r.start_known AS start_date,',
+  '  r.end_date,',
+  '  -- a date known only to the year or month is placed at the start of that year or month',
+  xDate('r.start_known'),
+  '  r.applications,',
+  '  r.approvals,',
+  o.figuresNote && '  r.figures_note,',
+  SOURCE_COLUMNS,
+])}
+FROM r
+LEFT JOIN sources src USING (source_id)
+WHERE regexp_matches(r.start_known, '^[0-9]{4}')
+  AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.regularization_id
+`;
+}
+
+export interface RuleChangesSqlOptions {
+  countries: CountryFilter;
+  /** `color_key` column: a constant palette id, or `dir_<direction>` (`dir_none` when not coded). */
+  colorKey?: string | { byDirection: true };
+  /** Extra columns, in this order among the fixed ones. */
+  titleNative?: boolean;
+  category?: boolean;
+}
+
+/** Rule changes dated between `$from` and `$to`, for the `rule_change` role (tooltip.ts). */
+export function ruleChangesSql(o: RuleChangesSqlOptions): string {
+  const color =
+    o.colorKey === undefined
+      ? undefined
+      : typeof o.colorKey === 'string'
+        ? colorKeyColumn(o.colorKey)
+        : `  -- one lane per direction; changes the cited text does not let us code go in their own lane
+  'dir_' || coalesce(r.direction, 'none') AS color_key,`;
+  return `
+SELECT
+${lines([
+  '  r.rule_change_id,',
+  '  r.country_code,',
+  color,
+  '  r.title_en,',
+  o.titleNative && '  r.title_native,',
+  '  r.date,',
+  '  r.date_kind,',
+  o.category && '  r.category,',
+  '  r.direction,',
+  xDate('r.date'),
+  SOURCE_COLUMNS,
+])}
+FROM rule_changes r
+LEFT JOIN sources src USING (source_id)
+WHERE ${o.countries('r.country_code')}
+  AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
+ORDER BY x_date, r.rule_change_id
+`;
+}
+
+/** The two marker strips, reading the `regularizations` and `rule_changes` datasets; titles per chart. */
+export function eventLayers(labels: { reg: string; rules: string }): EventLayer[] {
+  return [
+    { layer: 'reg', dataset: 'regularizations', mark: 'dots', x: 'x_date', size: 'approvals', label: labels.reg, shortLabel: 'Regularizations (area = granted)' },
+    { layer: 'rules', dataset: 'rule_changes', mark: 'ticks', x: 'x_date', label: labels.rules, shortLabel: 'Rule changes' },
+  ];
+}
+
+export const eventLayersUrl: UrlField = { key: 'layers', param: 'layers', type: 'list' };
+
+export const eventLayersControl: ControlDef = {
+  kind: 'checkboxes',
+  key: 'layers',
+  legend: 'Markers',
+  options: [
+    { value: 'reg', label: 'Regularizations' },
+    { value: 'rules', label: 'Rule changes' },
+  ],
+};
