@@ -16,7 +16,8 @@ import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.t
 const FIRST_YEAR = 1980;
 const LAST_YEAR = 2026;
 const MAX_LINES = 10;
-const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+// Series ids are short snake_case names; a cap keeps a hostile URL from carrying kilobytes into the SQL.
+const SLUG = /^(?=.{1,64}$)[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const COUNTRY = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
 
 /** A de-duplicated list of ids of the right shape (at most `max`); unusable input gives `fallback`. */

@@ -127,7 +127,8 @@ export interface Allowed {
 }
 
 /** What an id from the URL may look like once parsed: no markup, quotes, spaces or SQL (length is not checked). */
-export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+// Open id lists (explore) accept plain ids of at most 64 characters: nothing longer reaches the SQL.
+export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Ids that exist in the published tables, used as valid members of open lists in Node. */
 const PLAUSIBLE = ['jpn_overstayers', 'kor_illegal_stay', 'ita_irregular_estimate_ismu', 'eurostat_migr_eipre', 'JPN', 'KOR', 'ESP', 'ITA', 'DEU', 'EU27_2020'];
