@@ -67,6 +67,10 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
   cache.set(queryKey(spec, built), ctrl.data.rows);
   let current: State = built;
   let drawnLive = false;
+  /** Rows the data table and the comparability note were last rebuilt from (none yet: the built HTML). */
+  let tabled: ChartRows | null = null;
+  /** Source list last rebuilt, as its (publisher, title, url) entries in order. */
+  let listed: string | null = null;
   let seq = 0;
 
   function setStatus(text: string | null, progress?: { loaded: number; total: number }) {
@@ -99,6 +103,19 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       try {
         setStatus('Loading the query engine…', { loaded: 0, total: 0 });
         await db.ensureTables(spec.tables);
+        // Run the view's queries once before calling the engine ready: the first run of a query
+        // plan in DuckDB-WASM pays for compiling the wasm code it touches (about twice a warm
+        // run), and this way that cost is paid while the loading status still shows, not on the
+        // reader's next click. When the change that started the engine needs a query, this is
+        // that very query (rowsFor finds it in the cache), so nothing runs twice.
+        // A failure here is left for rowsFor to run into again and report.
+        const state = current;
+        const key = queryKey(spec, state);
+        setStatus(cache.has(key) ? 'Loading the query engine…' : 'Updating the chart…', cache.has(key) ? { loaded: 0, total: 0 } : undefined);
+        await runQueries(spec, state, db.queryBrowser).then(
+          (rows) => void (cache.has(key) || cache.set(key, rows)),
+          () => undefined,
+        );
         el.dataset.engineReadyMs = String(Math.round(performance.now() - t0));
       } finally {
         off();
@@ -114,6 +131,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const hit = cache.get(key);
     if (hit) return hit;
     const db = await engine();
+    const warmed = cache.get(key);
+    if (warmed) return warmed;
     setStatus('Updating the chart…');
     const rows = await runQueries(spec, state, db.queryBrowser);
     cache.set(key, rows);
@@ -154,12 +173,18 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
 
     const summary = el.querySelector('[data-summary]');
     if (summary) summary.textContent = describeChart(spec, rows, state as DrawState);
-    renderTable(rows);
+    // A view-only change (scale, index, markers) or a resize redraws from the same rows: the
+    // table and the note then already show them, and rebuilding hundreds of cells is the costly
+    // part of a redraw.
+    if (rows !== tabled) {
+      renderTable(rows);
+      // Comparability notes of countries not shown are hidden, not removed (they come back).
+      // A re-query brings the series metadata: rebuild the note when the drawn series changed.
+      const note = el.querySelector<HTMLElement>('[data-comparability]');
+      if (note && rows.meta) renderNote(note, rows.meta, rows[spec.encodings.dataset] ?? [], spec.palette);
+      tabled = rows;
+    }
     renderSources(rows, state);
-    // Comparability notes of countries not shown are hidden, not removed (they come back).
-    // A re-query brings the series metadata: rebuild the note when the drawn series changed.
-    const note = el.querySelector<HTMLElement>('[data-comparability]');
-    if (note && rows.meta) renderNote(note, rows.meta, rows[spec.encodings.dataset] ?? [], spec.palette);
     // An empty list means "every country", so nothing is hidden then.
     const countries = state.countries as string[] | undefined;
     if (countries?.length) el.querySelectorAll<HTMLElement>('[data-note-country]').forEach((n) => (n.hidden = !countries.includes(n.dataset.noteCountry ?? '')));
@@ -175,7 +200,9 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const tbody = el.querySelector<HTMLTableSectionElement>('[data-table] tbody');
     if (!tbody) return;
     const data = rows[spec.encodings.dataset] ?? [];
-    tbody.replaceChildren(
+    // Built off the document, then swapped in with one DOM write.
+    const frag = document.createDocumentFragment();
+    frag.append(
       ...data.map((r) => {
         const tr = document.createElement('tr');
         for (const col of spec.table) {
@@ -194,6 +221,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         return tr;
       }),
     );
+    tbody.replaceChildren(frag);
     const count = el.querySelector('[data-table-count]');
     if (count) count.textContent = String(data.length);
   }
@@ -202,6 +230,9 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const list = el.querySelector<HTMLElement>('[data-sources]');
     if (!list) return;
     const refs = sourcesOf(rows, sourceDatasets(spec, state as DrawState));
+    const ids = JSON.stringify(refs.map((s) => [s.publisher, s.title, s.url]));
+    if (ids === listed) return;
+    listed = ids;
     list.replaceChildren(
       ...refs.map((s) => {
         const li = document.createElement('li');

@@ -167,6 +167,7 @@ export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: 
     const p = (e.target as Element).closest?.('[data-tip]') as SVGElement | null;
     if (!p) return;
     if (e.key === 'Escape') return hide();
+    if (!points.length) collect();
     const group = (q: Element) => q.getAttribute('data-line') ?? q.getAttribute('data-tip')!.split(':')[0];
     const same = points.filter((q) => group(q) === group(p));
     const i = same.indexOf(p);
@@ -200,7 +201,9 @@ export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: 
     },
     refresh() {
       hide();
-      collect();
+      // Collected on the next pointer or key use: collect() reads layout, and right after a
+      // redraw that would force a layout pass in the middle of the redraw's DOM writes.
+      points = [];
     },
     hideTip: hide,
   };
