@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { TableName } from '../../lib/schema.ts';
+import type { Series, TableName } from '../../lib/schema.ts';
 
 export const TABLES: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
 export const METADATA_FILES = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json'] as const;
@@ -35,20 +35,8 @@ export interface CodebookTable {
   rows: number;
   columns: CodebookColumn[];
 }
-export interface CodebookSeries {
-  series_id: string;
-  title: string;
-  category: string;
-  unit: string;
-  definition: string;
-  counts: string;
-  excludes: string;
-  measure: string;
-  breaks: { date: string; note: string }[];
-  comparability: { country_code: string; note: string }[];
-  preference_note: string | null;
-  rows: number;
-}
+/** A series as codebook.json lists it: the published `Series` fields plus its row count. */
+export type CodebookSeries = Series & { rows: number };
 export interface Codebook {
   release: string;
   created: string;
