@@ -8,24 +8,21 @@
  * A bad input stops the run with `file:line [column]: reason` and exit code 1; the previous
  * publication stays exactly as it was.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Observation, Series, TableName } from '../src/lib/schema.ts';
-import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type ReleaseInfo } from './lib/codebook.ts';
 import { displayPath, loadCurated, type CuratedObservation, type Located } from './lib/curated.ts';
-import { inspectCsv, inspectParquet, openDuckDB, writeTable } from './lib/duckdb-writer.ts';
 import { InputError } from './lib/errors.ts';
-import { packageArchive } from './package-archive.ts';
 import { todayIso } from './lib/periods.ts';
-import { publishAtomically } from './lib/publish.ts';
-import { csvDigest, hashFiles, releaseId } from './lib/release.ts';
+import { writePublication, type TableInput } from './lib/publication.ts';
 import { parseRow } from './lib/row-schema.ts';
-import { JSON_COLUMNS, TABLE_ORDER, publishedColumns } from './lib/tables.ts';
+import { JSON_COLUMNS, TABLE_ORDER } from './lib/tables.ts';
 import type { SourceModule, SourceObservation } from './lib/types.ts';
 import { validateAll } from './lib/validate.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RELEASES_DIR = join(REPO_ROOT, 'data/releases');
 
 /** Raw snapshots live outside the repo (never committed); EUROSTAT_RAW_DIR points elsewhere (as in scripts/lib/eurostat/fetch.ts). */
 export const defaultRawDir = () => resolve(process.env.EUROSTAT_RAW_DIR?.trim() || resolve(REPO_ROOT, '../shared/data/raw'));
@@ -39,6 +36,8 @@ export interface PipelineOptions {
   sources?: SourceModule[];
   /** Release date (YYYY-MM-DD), default today (UTC). Also "today" for the future-period rule. */
   releaseDate?: string;
+  /** Frozen releases whose id an identical publication reuses; default data/releases, null: none. */
+  releasesDir?: string | null;
   /** Repository URL for CITATION.cff; default: package.json `repository`. */
   repository?: string | null;
   log?: (line: string) => void;
@@ -60,6 +59,9 @@ export interface PipelineResult {
   /** Milliseconds per step, plus `total`. */
   timings: Record<string, number>;
   files: Record<string, { bytes: number; sha256: string }>;
+  /** The frozen release (data/releases) this publication is identical to, if any. */
+  matchedRelease: string | null;
+  archive: { name: string; bytes: number };
 }
 
 async function exists(p: string) {
@@ -85,7 +87,7 @@ export async function loadSourceModules(): Promise<SourceModule[]> {
   throw new Error('scripts/sources/index.ts must export an array of SourceModule');
 }
 
-async function repositoryFromPackage(): Promise<string | null> {
+export async function repositoryFromPackage(): Promise<string | null> {
   try {
     const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8'));
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
@@ -155,7 +157,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   timings.validate = performance.now() - t;
 
   const seriesRows: Series[] = curated.series.map((s) => s.row);
-  const tables: Record<TableName, Record<string, unknown>[]> = {
+  const rows: Record<TableName, Record<string, unknown>[]> = {
     observations: observations.map((o) => o.row as Observation as unknown as Record<string, unknown>),
     series: seriesRows.map((s) => {
       const row: Record<string, unknown> = { ...s };
@@ -170,89 +172,35 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     sources: curated.sources.map((r) => r.row as unknown as Record<string, unknown>),
     countries: curated.countries.map((r) => r.row as unknown as Record<string, unknown>),
   };
-  const rowCounts = Object.fromEntries(TABLE_ORDER.map((tb) => [tb, tables[tb].length])) as Record<TableName, number>;
-  const seriesRowCounts: Record<string, number> = Object.fromEntries(seriesRows.map((s) => [s.series_id, 0]));
-  for (const o of observations) seriesRowCounts[o.row.series_id] = (seriesRowCounts[o.row.series_id] ?? 0) + 1;
 
-  const repository = opts.repository === undefined ? await repositoryFromPackage() : opts.repository;
-
-  // --- write, check, publish ---------------------------------------------------------------
-  const published = await publishAtomically(outDir, async (tmp) => {
-    t = performance.now();
-    const db = await openDuckDB();
-    try {
-      for (const table of TABLE_ORDER) await writeTable(db.conn, tmp, table, tables[table]);
-    } finally {
-      db.close();
-    }
-    timings.write = performance.now() - t;
-
-    t = performance.now();
-    await checkWritten(tmp, rowCounts);
-    timings.check = performance.now() - t;
-
-    t = performance.now();
-    const id = releaseId(created, await csvDigest(tmp, TABLE_ORDER));
-    const release: ReleaseInfo = { id, created, rowCounts };
-    const dataFiles = await hashFiles(tmp);
-    const sources = curated.sources.map((s) => s.row);
-    await writeFile(join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(release, sources, dataFiles), null, 2)}\n`);
-    const cb = { release, series: seriesRows, seriesRowCounts };
-    await writeFile(join(tmp, 'codebook.json'), `${JSON.stringify(buildCodebook(cb), null, 2)}\n`);
-    await writeFile(join(tmp, 'DICTIONARY.md'), buildDictionary(cb));
-    await writeFile(join(tmp, 'CITATION.cff'), buildCitation(release, repository));
-    // Data files were hashed above; only the metadata files written since need hashing.
-    const files = { ...dataFiles, ...(await hashFiles(tmp, ['release.json', ...Object.keys(dataFiles)])) };
-    const sortedFiles = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
-    const manifest = {
-      generated_by: 'scripts/pipeline.ts (generated file: do not edit by hand)',
-      release_id: id,
-      created,
-      release_id_basis: `first 8 hex of sha256 over ${TABLE_ORDER.map((tb) => `${tb}.csv`).join(' + ')} (bytes concatenated in this order)`,
-      row_counts: rowCounts,
-      series_row_counts: seriesRowCounts,
-      sources: sourceStats.map((s) => ({ id: s.id, rows: s.rows })),
-      files: sortedFiles,
-    };
-    await writeFile(join(tmp, 'release.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    timings.metadata = performance.now() - t;
-    return { id, files: sortedFiles };
+  // --- write, check, publish (zip included) -------------------------------------------------
+  const published = await writePublication({
+    outDir,
+    tables: Object.fromEntries(TABLE_ORDER.map((tb) => [tb, { rows: rows[tb] }])) as Record<TableName, TableInput>,
+    created,
+    releasesDir: opts.releasesDir === undefined ? RELEASES_DIR : opts.releasesDir,
+    repository: opts.repository === undefined ? await repositoryFromPackage() : opts.repository,
+    sourceStats: sourceStats.map((s) => ({ id: s.id, rows: s.rows })),
+    generatedBy: 'scripts/pipeline.ts',
+    timings,
   });
   timings.total = performance.now() - t0;
-  log(`published ${published.id} to ${displayPath(outDir)}`);
+  log(
+    `published ${published.id} to ${displayPath(outDir)}` +
+      (published.matchedRelease ? ' (identical to the frozen release of that id)' : ' (content differs from every frozen release: `npm run release` freezes it)'),
+  );
   return {
     releaseId: published.id,
-    created,
+    created: published.created,
+    matchedRelease: published.matchedRelease,
     outDir,
-    rowCounts,
-    seriesRowCounts,
+    rowCounts: published.rowCounts,
+    seriesRowCounts: published.seriesRowCounts,
     sources: sourceStats,
     timings,
     files: published.files,
+    archive: published.archive,
   };
-}
-
-/** DuckDB re-reads every Parquet file; both files of a table must hold the expected rows and columns. */
-async function checkWritten(dir: string, rowCounts: Record<TableName, number>) {
-  const db = await openDuckDB();
-  try {
-    for (const table of TABLE_ORDER) {
-      const cols = publishedColumns(table);
-      const pq = await inspectParquet(db.conn, join(dir, `${table}.parquet`));
-      if (pq.rows !== rowCounts[table]) throw new Error(`check failed: ${table}.parquet has ${pq.rows} rows, expected ${rowCounts[table]}`);
-      const names = pq.columns.map((c) => c.name).join(',');
-      if (names !== cols.map((c) => c.name).join(',')) throw new Error(`check failed: ${table}.parquet columns ${names}`);
-      pq.columns.forEach((c, i) => {
-        if (c.type !== cols[i].sql) throw new Error(`check failed: ${table}.parquet column ${c.name} is ${c.type}, expected ${cols[i].sql}`);
-      });
-      // DuckDB's strict CSV reader: the header must be our columns and every row must parse.
-      const csv = await inspectCsv(db.conn, join(dir, `${table}.csv`));
-      if (csv.columns.join(',') !== cols.map((c) => c.name).join(',')) throw new Error(`check failed: ${table}.csv header ${csv.columns.join(',')}`);
-      if (csv.rows !== rowCounts[table]) throw new Error(`check failed: ${table}.csv has ${csv.rows} rows, expected ${rowCounts[table]}`);
-    }
-  } finally {
-    db.close();
-  }
 }
 
 function formatMs(ms: number) {
@@ -279,10 +227,8 @@ async function main() {
     for (const [table, n] of Object.entries(result.rowCounts)) console.log(table.padEnd(36), String(n).padStart(8));
     console.log('');
     for (const [step, ms] of Object.entries(result.timings)) if (!step.startsWith('source:')) console.log(`${step.padEnd(36)} ${formatMs(ms).padStart(19)}`);
-    console.log(`\nrelease ${result.releaseId}`);
-    // The one-file download of the whole publication (scripts/package-archive.ts).
-    const archive = await packageArchive(result.outDir);
-    console.log(`archive ${archive.name} (${(archive.bytes / 1024).toFixed(0)} KB)`);
+    console.log(`\nrelease ${result.releaseId}${result.matchedRelease ? ' (= frozen release)' : ''}`);
+    console.log(`archive ${result.archive.name} (${(result.archive.bytes / 1024).toFixed(0)} KB)`);
   } catch (err) {
     if (err instanceof InputError) {
       console.error(err.message);

@@ -114,7 +114,7 @@ export async function serve(opts: ServeOptions = {}): Promise<{ server: Server; 
         return send(res, 404, MIME['.html'], body, headersFor(rules, rel));
       }
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      let body = await readFile(file);
+      let body: Buffer = await readFile(file);
       const extra: Record<string, string> = { ...headersFor(rules, rel), 'cache-control': 'no-cache' };
       const accept = String(req.headers['accept-encoding'] ?? '');
       if (compress && COMPRESSIBLE.test(type) && body.length > 512) {

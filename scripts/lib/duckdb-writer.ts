@@ -80,7 +80,26 @@ export async function writeTable(
   await conn.run(`DROP TABLE IF EXISTS ${q(table)}`);
   await conn.run(`CREATE TABLE ${q(table)} AS SELECT ${typed} FROM ${staging} ORDER BY ${orderBy(table)}`);
   await conn.run(`DROP TABLE ${staging}`);
+  return writeTableFiles(conn, dir, table, rows.length);
+}
 
+/**
+ * Writes a table from a frozen release's Parquet file: the same typed, sorted table that
+ * `writeTable` builds from rows, so the CSV and Parquet come out as the pipeline writes them.
+ * Columns are taken by name, in the contract's order; a missing column is an error.
+ */
+export async function writeTableFromParquet(conn: DuckDBConnection, dir: string, table: TableName, parquetPath: string): Promise<WrittenTable> {
+  const cols = publishedColumns(table);
+  await conn.run(`DROP TABLE IF EXISTS ${q(table)}`);
+  const select = cols.map((c) => `CAST(${q(c.name)} AS ${c.sql}) AS ${q(c.name)}`).join(', ');
+  await conn.run(`CREATE TABLE ${q(table)} AS SELECT ${select} FROM read_parquet(${lit(parquetPath)}) ORDER BY ${orderBy(table)}`);
+  const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${q(table)}`);
+  return writeTableFiles(conn, dir, table, Number(count.getRowObjectsJson()[0].n));
+}
+
+/** Writes `<table>.parquet` and `<table>.csv` from the typed table of that name. */
+async function writeTableFiles(conn: DuckDBConnection, dir: string, table: TableName, rows: number): Promise<WrittenTable> {
+  const cols = publishedColumns(table);
   const parquet = join(dir, `${table}.parquet`);
   const csv = join(dir, `${table}.csv`);
   // Sorted once above; DuckDB keeps insertion order (preserve_insertion_order, the default) on scan.
@@ -88,7 +107,14 @@ export async function writeTable(
   await conn.run(
     `COPY (SELECT ${cols.map(csvExpr).join(', ')} FROM ${q(table)}) TO ${lit(csv)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
   );
-  return { table, rows: rows.length, parquet, csv };
+  return { table, rows, parquet, csv };
+}
+
+/** Every row of a typed table as JSON-friendly objects (dates as ISO text). */
+export async function readTableRows(conn: DuckDBConnection, table: TableName): Promise<Record<string, unknown>[]> {
+  const cols = publishedColumns(table);
+  const select = cols.map((c) => (c.sql === 'DATE' ? `strftime(${q(c.name)}, '%Y-%m-%d') AS ${q(c.name)}` : c.sql === 'BIGINT' ? `CAST(${q(c.name)} AS DOUBLE) AS ${q(c.name)}` : q(c.name))).join(', ');
+  return (await conn.runAndReadAll(`SELECT ${select} FROM ${q(table)}`)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
 /** Re-read a written Parquet file: row count and column names/types as DuckDB sees them. */

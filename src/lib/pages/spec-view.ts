@@ -5,7 +5,7 @@
  */
 import type { ChartSpec } from '../charts/spec.ts';
 
-export function specView(spec: ChartSpec, text: { title: string; subtitle: string; yLabel?: string }, state: { layers?: unknown } = {}): ChartSpec {
+export function specView(spec: ChartSpec, text: { title: string; subtitle: string; yLabel?: string }, state: Record<string, unknown> = {}): ChartSpec {
   const on = Array.isArray(state.layers) ? state.layers : [];
   return {
     ...spec,
