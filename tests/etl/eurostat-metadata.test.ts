@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { REFERENCE_DIR, missingInputs } from './real-inputs.ts';
 import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -69,8 +70,8 @@ describe('Eurostat metadata files', async () => {
   it('lists the core countries and every country of the shared policy tables', () => {
     const codes = new Set(countries.map((c) => c.country_code));
     for (const c of ['JPN', 'KOR', 'ESP', 'ITA', 'GRC', 'PRT']) expect(codes).toContain(c);
-    const policy = resolve(REPO_ROOT, '..', 'shared', 'data', 'reference', 'policy');
-    if (!existsSync(policy)) return;
+    if (missingInputs({ reference: true })) return; // the curated checks above still ran
+    const policy = join(REFERENCE_DIR, 'policy');
     for (const f of readdirSync(policy).filter((f) => f.endsWith('.csv'))) {
       const data = Papa.parse<Record<string, string>>(readFileSync(join(policy, f), 'utf8'), { header: true, skipEmptyLines: true }).data;
       for (const r of data) expect(codes, `${f}: ${r.country}`).toContain(r.country);

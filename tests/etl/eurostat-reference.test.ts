@@ -7,18 +7,20 @@
  * the module emits the value once (from the newer file), so such a reference row matches the row
  * of the other file. Skipped when the shared folder is not next to the repository.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../scripts/lib/eurostat/csv.ts';
-import { REPO_ROOT, resolveRawDir } from '../../scripts/lib/eurostat/fetch.ts';
+import { resolveRawDir } from '../../scripts/lib/eurostat/fetch.ts';
 import { labelToCode } from '../../scripts/lib/eurostat/labels.ts';
 import type { SourceObservation } from '../../scripts/lib/types.ts';
 import { eurostatSources } from '../../scripts/sources/index.ts';
+import { REFERENCE_DIR, missingInputs } from './real-inputs.ts';
 
 const RAW = resolveRawDir();
-const REFERENCE = resolve(REPO_ROOT, '..', 'shared', 'data', 'reference', 'europe', 'eurostat_series_ESP_ITA_EU27.csv');
-const available = existsSync(RAW) && existsSync(REFERENCE);
+const REFERENCE = resolve(REFERENCE_DIR, 'europe', 'eurostat_series_ESP_ITA_EU27.csv');
+const skipReason = missingInputs({ raw: true, reference: true });
+const available = skipReason === null;
 
 const SERIES: Record<string, string> = {
   employment_rate: 'eurostat_employment_rate',
@@ -96,5 +98,5 @@ describe.skipIf(!available)('Eurostat modules on the full raw snapshot vs the ES
 });
 
 describe.skipIf(available)('Eurostat full-snapshot check', () => {
-  it(`skipped: no raw snapshot at ${RAW} or no reference extract at ${REFERENCE} (set EUROSTAT_RAW_DIR)`, () => {});
+  it.skip(`skipped: ${skipReason}`, () => {});
 });

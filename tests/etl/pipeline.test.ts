@@ -2,12 +2,13 @@
  * The pipeline on the fixture (tests/fixtures/pipeline: a few real rows cut from
  * /work/shared/data/reference and a cut of Eurostat's migr_eipre export).
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SORT_KEYS, type TableName } from '../../src/lib/schema.ts';
 import type { PipelineResult } from '../../scripts/pipeline.ts';
 import { TABLE_ORDER, publishedColumns } from '../../scripts/lib/tables.ts';
@@ -15,6 +16,19 @@ import { sha256 } from '../../scripts/lib/release.ts';
 import { publishAtomically, tempDirFor } from '../../scripts/lib/publish.ts';
 import { exists } from '../fixtures/pipeline/helpers.ts';
 import { copyFixture, hashTree, leftovers, makeTempDir, runFixture, type FixtureCopy } from '../fixtures/pipeline/helpers.ts';
+
+// The archive step can be made to fail, to prove it runs before the swap.
+const archiveFailure = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../scripts/package-archive.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../scripts/package-archive.ts')>();
+  return {
+    ...real,
+    packageArchive: async (dir?: string) => {
+      if (archiveFailure.fail) throw new Error('disk full: simulated');
+      return real.packageArchive(dir);
+    },
+  };
+});
 
 let base: string;
 let input: FixtureCopy;
@@ -54,6 +68,7 @@ describe('pipeline on the fixture', () => {
       'codebook.json',
       'datapackage.json',
       'release.json',
+      `irregular-atlas-${result.releaseId}.zip`,
     ].sort();
     expect(files).toEqual(expected);
     expect(await leftovers(outDir)).toEqual([]);
@@ -188,6 +203,54 @@ describe('pipeline on the fixture', () => {
     expect(Object.fromEntries(Object.entries(release.files).map(([k, v]) => [k, (v as { sha256: string }).sha256]))).toEqual(tree);
     const concatenated = Buffer.concat(await Promise.all(TABLE_ORDER.map((t) => readFile(join(outDir, `${t}.csv`)))));
     expect(result.releaseId.slice(11)).toBe(sha256(concatenated).slice(0, 8));
+  });
+
+  it('builds the whole-release zip before the swap; release.json records its hash, the zipped release.json lists the rest', async () => {
+    const name = `irregular-atlas-${result.releaseId}.zip`;
+    expect(result.archive.name).toBe(name);
+    const release = JSON.parse(await readFile(join(outDir, 'release.json'), 'utf8'));
+    const zip = await readFile(join(outDir, name));
+    expect(release.files[name]).toEqual({ bytes: zip.length, sha256: sha256(zip) });
+    const entries = unzipSync(new Uint8Array(zip));
+    const inner = JSON.parse(new TextDecoder().decode(entries[`irregular-atlas-${result.releaseId}/release.json`]));
+    expect(inner.files[name]).toBeUndefined();
+    const { [name]: _zip, ...rest } = release.files;
+    expect(inner.files).toEqual(rest);
+  });
+
+  it('a failure while zipping (inside the temp folder) leaves the previous publication byte-for-byte', async () => {
+    const target = join(base, 'zip-fails');
+    await runFixture(input, target);
+    await writeFile(join(target, 'marker.txt'), 'the previous publication');
+    const before = await hashTree(target);
+    archiveFailure.fail = true;
+    try {
+      await expect(runFixture(input, target)).rejects.toThrow('simulated');
+    } finally {
+      archiveFailure.fail = false;
+    }
+    expect(await hashTree(target)).toEqual(before);
+    expect(await leftovers(target)).toEqual([]);
+  });
+
+  it('a publication identical to a frozen release takes its id and date; different content does not', async () => {
+    const releases = join(base, 'frozen');
+    const frozenId = '2026.01.02-0000abcd';
+    await mkdir(join(releases, frozenId), { recursive: true });
+    const manifest = JSON.parse(await readFile(join(outDir, 'release.json'), 'utf8'));
+    await writeFile(join(releases, frozenId, 'release.json'), JSON.stringify({ ...manifest, release_id: frozenId, created: '2026-01-02' }));
+    const same = await runFixture(input, join(base, 'same-as-frozen'), { releasesDir: releases, releaseDate: '2026-12-05' });
+    expect(same.releaseId).toBe(frozenId);
+    expect(same.matchedRelease).toBe(frozenId);
+    const cff = await readFile(join(base, 'same-as-frozen', 'CITATION.cff'), 'utf8');
+    expect(cff).toContain('date-released: "2026-01-02"');
+
+    const copy = await copyFixture(base, 'changed-input');
+    const f = join(copy.curatedDir, 'countries.csv');
+    await writeFile(f, (await readFile(f, 'utf8')).replace('Japan', 'Japan (changed)'));
+    const other = await runFixture(copy, join(base, 'differs'), { releasesDir: releases, releaseDate: '2026-12-05' });
+    expect(other.releaseId).toMatch(/^2026\.12\.05-[0-9a-f]{8}$/);
+    expect(other.matchedRelease).toBeNull();
   });
 
   it('writes CITATION.cff and a DICTIONARY.md that says it is generated', async () => {

@@ -1,11 +1,11 @@
 /**
  * The real pipeline (data/curated, data/series, the Eurostat modules on the raw snapshot) run
  * into a temp folder; selected published figures are checked against the publications they
- * come from, as transcribed in /work/shared/data/reference (the expected value must also be
+ * come from, as transcribed in the reference folder (../shared/data/reference) (the expected value must also be
  * found there, with the URL of the published source).
  *
- * Skipped, with the reason in the test name, when the raw snapshot (../shared/data/raw) is
- * absent or before the curated observation files exist.
+ * Skipped, with the reason in the test name, when the raw snapshot or the reference folder is
+ * absent (tests/etl/real-inputs.ts; in CI that is a failure) or before the curated observation files exist.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -14,19 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRawDir, runPipeline, type PipelineResult } from '../../scripts/pipeline.ts';
+import { runPipeline, type PipelineResult } from '../../scripts/pipeline.ts';
 import { makeTempDir } from '../fixtures/pipeline/helpers.ts';
+import { RAW_DIR, REFERENCE_DIR, missingInputs } from './real-inputs.ts';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const RAW_DIR = defaultRawDir();
-const REFERENCE_DIR = resolve(REPO, '../shared/data/reference');
 const OBS_DIR = join(REPO, 'data/curated/observations');
 
-const skipReason = !existsSync(RAW_DIR)
-  ? `raw snapshot ${RAW_DIR} is absent`
-  : !existsSync(OBS_DIR) || !readdirSync(OBS_DIR).some((f) => f.endsWith('.csv'))
-    ? 'data/curated/observations has no files yet'
-    : null;
+const skipReason =
+  missingInputs({ raw: true, reference: true }) ??
+  (!existsSync(OBS_DIR) || !readdirSync(OBS_DIR).some((f) => f.endsWith('.csv')) ? 'data/curated/observations has no files yet' : null);
 
 interface Check {
   name: string;
