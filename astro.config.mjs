@@ -7,6 +7,23 @@ import path from 'node:path';
 
 const base = process.env.BASE_PATH ?? '/';
 
+/**
+ * SITE_URL (e.g. https://atlas.example.net) feeds Astro's `site`: canonical links, citations,
+ * BibTeX and embed snippets name it. Unset, the build names no domain (src/lib/site-url.ts).
+ */
+function siteUrl(value) {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let url;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute http(s) URL, got "${v}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL must be an http(s) URL, got "${v}"`);
+  return url.href;
+}
+
 // duckdb-wasm depends on its own apache-arrow version; resolve ours to the same copy so the
 // browser bundle carries one Arrow, not two (about 150 KB less JavaScript after interaction).
 const requireFromDuckdb = createRequire(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
@@ -18,7 +35,7 @@ const wasmBytes = statSync(createRequire(import.meta.url).resolve('@duckdb/duckd
 
 export default defineConfig({
   output: 'static',
-  site: process.env.SITE_URL ?? 'https://irregular-atlas.example.org',
+  site: siteUrl(process.env.SITE_URL),
   base,
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
