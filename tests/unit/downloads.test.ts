@@ -197,14 +197,22 @@ describe('whole-dataset archive', () => {
     const files = [...TABLES.flatMap((t) => [`${t}.parquet`, `${t}.csv`]), ...METADATA];
     for (const f of files) {
       expect(entries, f).toContain(folder + f);
+      if (f === 'release.json') continue;
       expect(sha(zip[folder + f]), f).toBe(sha(readFileSync(path.join(DATA, f))));
     }
+    // The zipped release.json is the published one before the archive existed: the same, less
+    // the archive's own entry (a file cannot list its own hash); the published one lists the zip.
+    const inner = JSON.parse(new TextDecoder().decode(zip[`${folder}release.json`])) as { files: Record<string, unknown> };
+    const outer = JSON.parse(readFileSync(path.join(DATA, 'release.json'), 'utf8')) as { files: Record<string, unknown> };
+    const { [name]: zipped, ...rest } = outer.files;
+    expect(zipped).toEqual({ bytes: readFileSync(path.join(DATA, name)).length, sha256: sha(readFileSync(path.join(DATA, name))) });
+    expect(inner).toEqual({ ...outer, files: rest });
     const readme = new TextDecoder().decode(zip[`${folder}README.txt`]);
     expect(readme).toContain(release.release_id);
     for (const t of TABLES) expect(readme).toContain(`${t}.parquet`);
     // The datapackage inside resolves against the files beside it.
-    const inner = JSON.parse(new TextDecoder().decode(zip[`${folder}datapackage.json`])) as { resources: Resource[] };
-    for (const r of inner.resources) expect(entries).toContain(folder + r.path);
+    const dpInner = JSON.parse(new TextDecoder().decode(zip[`${folder}datapackage.json`])) as { resources: Resource[] };
+    for (const r of dpInner.resources) expect(entries).toContain(folder + r.path);
   });
 });
 
