@@ -25,6 +25,7 @@ import { JSON_COLUMNS, TABLE_ORDER, publishedColumns } from './lib/tables.ts';
 import type { SourceModule, SourceObservation } from './lib/types.ts';
 import { validateAll } from './lib/validate.ts';
 import { checkJumps, checkQuality } from './lib/series-rules.ts';
+import { coverageCsv, coverageMatrix } from './lib/coverage.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -205,6 +206,8 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     await writeFile(join(tmp, 'codebook.json'), `${JSON.stringify(buildCodebook(cb), null, 2)}\n`);
     await writeFile(join(tmp, 'DICTIONARY.md'), buildDictionary(cb));
     await writeFile(join(tmp, 'CITATION.cff'), buildCitation(release, repository));
+    // Coverage matrix, country × series × year (scripts/lib/coverage.ts, issue 15).
+    await writeFile(join(tmp, 'coverage.csv'), coverageCsv(coverageMatrix(observations.map((o) => o.row))));
     // Data files were hashed above; only the metadata files written since need hashing.
     const files = { ...dataFiles, ...(await hashFiles(tmp, ['release.json', ...Object.keys(dataFiles)])) };
     const sortedFiles = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
