@@ -22,7 +22,7 @@ import { TABLE_ORDER } from './lib/tables.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Metadata files that travel with the tables, in archive order. */
-export const ARCHIVE_METADATA = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json'];
+export const ARCHIVE_METADATA = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'coverage.csv', 'release.json'];
 
 export const archiveName = (releaseId: string) => `irregular-atlas-${releaseId}.zip`;
 /** Folder inside the archive (unzipping never spills files into the current folder). */
@@ -67,6 +67,7 @@ export function readmeText(m: Manifest): string {
     '                     counts and leaves out, breaks and comparability notes by country',
     '  DICTIONARY.md      the same, as a readable document',
     '  CITATION.cff       how to cite this release',
+    '  coverage.csv       series x country x year: is there a preferred value (present / missing)',
     '  release.json       release id, row counts per table and series, sha256 of every file',
     '',
     'Start with DICTIONARY.md. Figures from different series do not measure the same thing: the',

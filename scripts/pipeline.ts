@@ -20,6 +20,7 @@ import { parseRow } from './lib/row-schema.ts';
 import { JSON_COLUMNS, TABLE_ORDER } from './lib/tables.ts';
 import type { SourceModule, SourceObservation } from './lib/types.ts';
 import { validateAll } from './lib/validate.ts';
+import { checkJumps, checkQuality } from './lib/series-rules.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RELEASES_DIR = join(REPO_ROOT, 'data/releases');
@@ -154,6 +155,9 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   // --- validation ------------------------------------------------------------------------
   t = performance.now();
   const { observations } = validateAll(curated, [...curated.observations, ...moduleRows], { today: created });
+  // Series-level rules of issue 15 (quality grades, explained jumps): scripts/lib/series-rules.ts.
+  checkQuality(curated.series, observations);
+  checkJumps(curated.series, observations);
   timings.validate = performance.now() - t;
 
   const seriesRows: Series[] = curated.series.map((s) => s.row);
@@ -162,7 +166,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     series: seriesRows.map((s) => {
       const row: Record<string, unknown> = { ...s };
       for (const [field, column] of Object.entries(JSON_COLUMNS.series ?? {})) {
-        row[column] = JSON.stringify(row[field]);
+        row[column] = row[field] === null || row[field] === undefined ? null : JSON.stringify(row[field]);
         delete row[field];
       }
       return row;

@@ -42,6 +42,9 @@ export interface TableDiff extends ChangeCount {
   added_ids?: string[];
   changed_ids?: string[];
   removed_ids?: string[];
+  /** Columns the newer release has and the older lacks (a schema change), and the reverse. */
+  columns_added?: string[];
+  columns_removed?: string[];
 }
 
 export interface ReleaseDiff {
@@ -115,6 +118,21 @@ function emptyRelation(table: TableName): string {
   return `(SELECT ${cols.join(', ')} WHERE false)`;
 }
 
+/** Column names of a relation. */
+async function columnsOf(conn: DuckDBConnection, rel: string): Promise<string[]> {
+  return (await rowsOf<{ column_name: string }>(conn, `DESCRIBE SELECT * FROM ${rel}`)).map((r) => r.column_name);
+}
+
+/**
+ * Columns compared between two releases: those both have. A column added or dropped by a schema
+ * change is reported per table (columns_added / columns_removed), not as a change of every row.
+ */
+async function sharedColumns(conn: DuckDBConnection, prev: string, next: string) {
+  const a = await columnsOf(conn, prev);
+  const b = await columnsOf(conn, next);
+  return { shared: b.filter((c) => a.includes(c)), added: b.filter((c) => !a.includes(c)), removed: a.filter((c) => !b.includes(c)) };
+}
+
 /** Observation diff per series. */
 async function diffObservations(conn: DuckDBConnection, prev: string, next: string) {
   const key = [...OBSERVATION_KEY, 'source_id'];
@@ -122,9 +140,7 @@ async function diffObservations(conn: DuckDBConnection, prev: string, next: stri
   // Pair duplicates of one key+source in a stable order, so they are compared one to one.
   const numbered = (rel: string) =>
     `SELECT *, row_number() OVER (PARTITION BY ${keyCols} ORDER BY is_preferred DESC, value, note NULLS FIRST) AS pair_no FROM ${rel}`;
-  const compared = publishedColumns('observations')
-    .map((c) => c.name)
-    .filter((c) => !key.includes(c));
+  const compared = (await sharedColumns(conn, prev, next)).shared.filter((c) => !key.includes(c));
   const differs = compared.map((c) => `a.${q(c)} IS DISTINCT FROM b.${q(c)}`).join(' OR ');
   const join = [...key, 'pair_no'].map((k) => `a.${q(k)} IS NOT DISTINCT FROM b.${q(k)}`).join(' AND ');
   const rows = await rowsOf<{ series_id: string; added: string; changed: string; removed: string }>(
@@ -157,9 +173,8 @@ async function diffKeyed(conn: DuckDBConnection, table: TableName, prev: string,
   const key = PRIMARY_KEYS[table];
   const idExpr = (alias: string) => (key.length === 1 ? `CAST(${alias}.${q(key[0])} AS VARCHAR)` : `concat_ws('|', ${key.map((k) => `${alias}.${q(k)}`).join(', ')})`);
   const join = key.map((k) => `a.${q(k)} = b.${q(k)}`).join(' AND ');
-  const differs = publishedColumns(table)
-    .map((c) => `a.${q(c.name)} IS DISTINCT FROM b.${q(c.name)}`)
-    .join(' OR ');
+  const cols = await sharedColumns(conn, prev, next);
+  const differs = cols.shared.map((c) => `a.${q(c)} IS DISTINCT FROM b.${q(c)}`).join(' OR ');
   const rows = await rowsOf<{ id: string; kind: 'added' | 'changed' | 'removed' }>(
     conn,
     `
@@ -170,6 +185,8 @@ async function diffKeyed(conn: DuckDBConnection, table: TableName, prev: string,
     ORDER BY 1`,
   );
   const diff: TableDiff = { added: 0, changed: 0, removed: 0 };
+  if (cols.added.length) diff.columns_added = cols.added;
+  if (cols.removed.length) diff.columns_removed = cols.removed;
   for (const kind of ['added', 'changed', 'removed'] as const) {
     const ids = rows.filter((r) => r.kind === kind).map((r) => r.id);
     diff[kind] = ids.length;
@@ -191,7 +208,12 @@ export async function diffReleases(prevDir: string | null, nextDir: string, prev
     const obs = await diffObservations(conn, prevRel('observations'), parquet(nextDir, 'observations'));
     const tables = {} as Record<TableName, TableDiff>;
     for (const t of TABLE_ORDER) {
-      tables[t] = t === 'observations' ? obs.total : await diffKeyed(conn, t, prevRel(t), parquet(nextDir, t), prevDir !== null);
+      if (t === 'observations') {
+        const cols = await sharedColumns(conn, prevRel(t), parquet(nextDir, t));
+        tables[t] = { ...obs.total, ...(cols.added.length ? { columns_added: cols.added } : {}), ...(cols.removed.length ? { columns_removed: cols.removed } : {}) };
+      } else {
+        tables[t] = await diffKeyed(conn, t, prevRel(t), parquet(nextDir, t), prevDir !== null);
+      }
     }
     return { previous: previousId, tables, series: obs.series };
   } finally {

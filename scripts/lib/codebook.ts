@@ -6,6 +6,7 @@
 import {
   DATE_KINDS,
   DIRECTIONS,
+  PERIOD_TYPES,
   REGULARIZATION_KINDS,
   RULE_CATEGORIES,
   SERIES_CATEGORIES,
@@ -16,6 +17,7 @@ import {
   type Source,
   type TableName,
 } from '../../src/lib/schema.ts';
+import { qualityCriteria } from '../../src/lib/quality.ts';
 import { FOREIGN_KEYS, PRIMARY_KEYS, TABLE_ORDER, publishedColumns, type SqlType } from './tables.ts';
 
 export const DATASET_NAME = 'irregular-atlas';
@@ -35,6 +37,7 @@ export const DESCRIPTIONS: Record<TableName, Record<string, string>> = {
     period: 'Reference period as published: a year, quarter, half, month or a reference date.',
     period_start: 'First day the value refers to (for a stock at a date: that date).',
     period_end: 'Last day the value refers to (for a stock at a date: that date).',
+    period_type: 'stock at a date, flow over the window, cumulative total over the window, or average over it.',
     sex: 'Sex breakdown: female, male; null for both sexes.',
     age: 'Age band as published (Eurostat style, e.g. Y15-74); null when all ages.',
     citizenship_code: 'Citizenship breakdown: ISO3 code or group (FOR, NAT, EU27_2020_FOR, NEU27_2020_FOR, STLS); null for all.',
@@ -56,9 +59,11 @@ export const DESCRIPTIONS: Record<TableName, Record<string, string>> = {
     counts: 'Who is counted.',
     excludes: 'Who is not counted (the caveat that matters when comparing).',
     measure: 'Stock at a reference date, flow over a period, or a rate.',
-    breaks: 'Breaks in the series: dates and what changed.',
+    breaks: 'Breaks in the series: dates and what changed (country_code null: every country).',
     comparability: 'Comparability notes by country.',
     preference_note: 'Which source the charts prefer where sources disagree, and why.',
+    jumps: 'Year-on-year jumps above 3x that are real or unexplained by a break, listed with what is known.',
+    quality: 'Quality grade of an estimate series (null for counts): four criteria and the grade they give.',
   },
   regularizations: {
     regularization_id: 'Stable id `<iso3-lower>-<year>-<slug>`.',
@@ -120,7 +125,7 @@ export const DESCRIPTIONS: Record<TableName, Record<string, string>> = {
 
 /** Closed vocabularies, published as enum constraints. */
 const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>> = {
-  observations: { sex: ['female', 'male'], unit: UNITS, value_kind: VALUE_KINDS },
+  observations: { sex: ['female', 'male'], unit: UNITS, value_kind: VALUE_KINDS, period_type: PERIOD_TYPES },
   series: { category: SERIES_CATEGORIES, unit: UNITS, measure: ['stock', 'flow', 'rate'] },
   regularizations: { kind: REGULARIZATION_KINDS },
   rule_changes: { date_kind: DATE_KINDS, category: RULE_CATEGORIES, direction: DIRECTIONS },
@@ -300,7 +305,9 @@ export function buildDictionary({ release, series, seriesRowCounts }: CodebookIn
     out.push(`- Category: ${s.category}; unit: ${s.unit}; measure: ${s.measure}; rows: ${seriesRowCounts[s.series_id] ?? 0}`);
     out.push(`- Definition: ${mdCell(s.definition)}`, `- Counts: ${mdCell(s.counts)}`, `- Excludes: ${mdCell(s.excludes)}`);
     if (s.preference_note) out.push(`- Preferred source: ${mdCell(s.preference_note)}`);
-    for (const b of s.breaks) out.push(`- Break ${b.date}: ${mdCell(b.note)}`);
+    if (s.quality) out.push(`- Quality grade: ${s.quality.grade} (${qualityCriteria(s.quality)})`);
+    for (const b of s.breaks) out.push(`- Break ${b.date}${b.country_code ? ` (${b.country_code})` : ''}: ${mdCell(b.note)}`);
+    for (const j of s.jumps) out.push(`- Jump ${j.country_code} ${j.period}: ${mdCell(j.note)}`);
     for (const c of s.comparability) out.push(`- Comparability, ${c.country_code}: ${mdCell(c.note)}`);
     out.push('');
   }

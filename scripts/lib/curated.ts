@@ -17,7 +17,8 @@ export interface Located<T> {
   line: number;
 }
 
-export type CuratedObservation = Omit<Observation, 'period_start' | 'period_end'>;
+export type CuratedObservation = Omit<Observation, 'period_start' | 'period_end' | 'period_type'> &
+  Partial<{ period_start: string | null; period_end: string | null; period_type: Observation['period_type'] | null }>;
 
 export interface CuratedData {
   observations: Located<CuratedObservation>[];

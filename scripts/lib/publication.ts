@@ -13,7 +13,8 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Series, Source, type TableName } from '../../src/lib/schema.ts';
+import { Series, Source, type Observation, type TableName } from '../../src/lib/schema.ts';
+import { coverageCsv, coverageMatrix } from './coverage.ts';
 import { packageArchive } from '../package-archive.ts';
 import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type ReleaseInfo } from './codebook.ts';
 import { inspectCsv, inspectParquet, openDuckDB, readTableRows, writeTable, writeTableFromParquet } from './duckdb-writer.ts';
@@ -105,6 +106,7 @@ export async function writePublication(input: PublicationInput): Promise<Publica
     let series: Series[];
     let sources: Source[];
     let counted: Record<string, number>;
+    let observationRows: Observation[];
     try {
       for (const table of TABLE_ORDER) {
         const src = input.tables[table];
@@ -113,6 +115,7 @@ export async function writePublication(input: PublicationInput): Promise<Publica
       }
       series = seriesFromRows(await readTableRows(db.conn, 'series'));
       sources = (await readTableRows(db.conn, 'sources')).map((r) => Source.parse(r));
+      observationRows = (await readTableRows(db.conn, 'observations')) as unknown as Observation[];
       const perSeries = await db.conn.runAndReadAll('SELECT series_id, count(*)::INTEGER AS n FROM observations GROUP BY 1');
       counted = Object.fromEntries(perSeries.getRowObjectsJson().map((r) => [String(r.series_id), Number(r.n)]));
     } finally {
@@ -136,6 +139,8 @@ export async function writePublication(input: PublicationInput): Promise<Publica
     await writeFile(join(tmp, 'codebook.json'), `${JSON.stringify(buildCodebook(cb), null, 2)}\n`);
     await writeFile(join(tmp, 'DICTIONARY.md'), buildDictionary(cb));
     await writeFile(join(tmp, 'CITATION.cff'), buildCitation(release, input.repository));
+    // Coverage matrix, series × country × year (scripts/lib/coverage.ts).
+    await writeFile(join(tmp, 'coverage.csv'), coverageCsv(coverageMatrix(observationRows)));
     // Data files were hashed above; only the metadata files written since need hashing.
     const files = { ...dataFiles, ...(await hashFiles(tmp, ['release.json', ...Object.keys(dataFiles)])) };
     const manifest = (all: Record<string, HashedFile>) => ({

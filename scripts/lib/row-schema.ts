@@ -3,7 +3,8 @@
  * InputErrors whose column is the issue path and whose reason a curator can act on.
  */
 import type { z } from 'zod';
-import { Observation, type TableName } from '../../src/lib/schema.ts';
+import { z as zod } from 'zod';
+import { Observation, PERIOD_TYPES, isoDate, type TableName } from '../../src/lib/schema.ts';
 import { InputError } from './errors.ts';
 import { SCHEMAS } from './tables.ts';
 
@@ -40,8 +41,16 @@ export function zodIssueToError(issue: Issue, data: unknown, file: string, line:
   return new InputError(file, line, column, reason);
 }
 
-/** Curated observations carry no period_start/period_end: the pipeline derives them. */
-const CuratedObservation = Observation.omit({ period_start: true, period_end: true });
+/**
+ * Curated observations may leave period_start/period_end/period_type empty: the pipeline derives
+ * them from `period` and the series (scripts/lib/period-type.ts). A window wider than `period`
+ * (a cumulative total since 2013, a count since 10 June) is written in period_start/period_end.
+ */
+const CuratedObservation = Observation.extend({
+  period_start: isoDate.nullable().optional(),
+  period_end: isoDate.nullable().optional(),
+  period_type: zod.enum(PERIOD_TYPES).nullable().optional(),
+});
 
 export function schemaFor(table: TableName) {
   return table === 'observations' ? CuratedObservation : SCHEMAS[table];

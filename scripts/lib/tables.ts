@@ -31,7 +31,7 @@ const SQL_TYPES: Partial<Record<TableName, Record<string, SqlType>>> = {
 
 /** Array fields of `series` go to Parquet/CSV as JSON text (and in full to codebook.json). */
 export const JSON_COLUMNS: Partial<Record<TableName, Record<string, string>>> = {
-  series: { breaks: 'breaks_json', comparability: 'comparability_json' },
+  series: { breaks: 'breaks_json', comparability: 'comparability_json', jumps: 'jumps_json', quality: 'quality_json' },
 };
 
 export const SCHEMAS = {
@@ -63,10 +63,12 @@ export function publishedColumns(table: TableName): PublishedColumn[] {
   });
 }
 
-/** Columns the pipeline derives itself; they are not in the curated files. */
-export const DERIVED_COLUMNS: Partial<Record<TableName, string[]>> = {
-  observations: ['period_start', 'period_end'],
-};
+/**
+ * Columns the pipeline derives itself; they are not in the curated files. (Observations'
+ * period_start, period_end and period_type are in the curated files but may be left empty:
+ * see scripts/lib/period-type.ts.)
+ */
+export const DERIVED_COLUMNS: Partial<Record<TableName, string[]>> = {};
 
 /** Exact header of a curated CSV for a table. */
 export function curatedColumns(table: TableName): string[] {

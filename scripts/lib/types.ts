@@ -12,7 +12,11 @@ export interface Origin {
 }
 
 /** An observation before the pipeline derives period_start/period_end. */
-export type SourceObservation = Omit<Observation, 'period_start' | 'period_end'> & { origin: Origin };
+/** period_type may be left out: the pipeline derives it from the series (scripts/lib/period-type.ts). */
+export type SourceObservation = Omit<Observation, 'period_start' | 'period_end' | 'period_type'> & {
+  period_type?: Observation['period_type'] | null;
+  origin: Origin;
+};
 
 /**
  * A machine-readable source (scripts/sources/<id>.ts). It reads a local raw snapshot

@@ -6,6 +6,7 @@ import { OBSERVATION_KEY, type Observation, type Series } from '../../src/lib/sc
 import type { CuratedData, CuratedObservation, Located } from './curated.ts';
 import { InputError } from './errors.ts';
 import { addYears, fuzzyDateRange, periodRange } from './periods.ts';
+import { resolvePeriod } from './period-type.ts';
 
 const at = (l: { file: string; line: number }) => `${l.file}:${l.line}`;
 
@@ -137,7 +138,8 @@ export function validateAll(data: CuratedData, observations: Located<CuratedObse
       );
     }
     // Rows are fresh objects from zod: extend in place rather than copy (100× benchmark inputs are millions of rows).
-    const row = Object.assign(r, { period_start: range.start, period_end: range.end }) as Observation;
+    // Window and period type: scripts/lib/period-type.ts (issue 15).
+    const row = Object.assign(r, resolvePeriod(r, range, series, o)) as Observation;
     out.push({ row, file: o.file, line: o.line });
   }
 

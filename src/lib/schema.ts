@@ -15,7 +15,7 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------
 
 /** Aggregates and non-ISO geographies we publish, flagged as such in `countries`. */
-export const AGGREGATE_CODES = ['EU27_2020', 'EU28', 'EU27_2007', 'EA20', 'EFTA', 'EUR12'] as const;
+export const AGGREGATE_CODES = ['EU27_2020', 'EU28', 'EU27_2007', 'EA20', 'EFTA', 'EUR12', 'EUR32'] as const;
 
 /** What a value is. Never mix kinds on one line of a chart. */
 export const VALUE_KINDS = [
@@ -62,6 +62,18 @@ export const DIRECTIONS = ['restrictive', 'liberalizing', 'mixed'] as const;
 export const DATE_KINDS = ['enacted', 'in_force', 'announced'] as const;
 export const SOURCE_KINDS = ['primary', 'secondary', 'dataset'] as const;
 
+/**
+ * How a value relates to its window [period_start, period_end] (issue 15).
+ * stock: a level at one date (a wider window means the date inside it is not known);
+ * flow: events during the window; cumulative: events added up over a multi-period window;
+ * average: a level or rate averaged over the window (labour-force survey years).
+ */
+export const PERIOD_TYPES = ['stock', 'flow', 'cumulative', 'average'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+/** Quality grade of an estimate series: A = all four criteria met … D = one or none. */
+export const QUALITY_GRADES = ['A', 'B', 'C', 'D'] as const;
+
 // ---------------------------------------------------------------------------
 // Small reusable validators
 // ---------------------------------------------------------------------------
@@ -69,7 +81,7 @@ export const SOURCE_KINDS = ['primary', 'secondary', 'dataset'] as const;
 /** ISO 3166-1 alpha-3 (upper case) or one of AGGREGATE_CODES. */
 export const countryCode = z
   .string()
-  .regex(/^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/, 'country code must be ISO 3166-1 alpha-3 or a known aggregate');
+  .regex(/^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12|EUR32)$/, 'country code must be ISO 3166-1 alpha-3 or a known aggregate');
 
 /** Period as published: 2024 | 2024-Q3 | 2024-H1 | 2024-10 | 2024-10-31. */
 export const PERIOD_RE = /^(\d{4})(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -124,6 +136,8 @@ export const Observation = z.object({
   period_start: isoDate,
   /** Last day the value refers to (for a stock at a date: that date). */
   period_end: isoDate,
+  /** stock at a date, flow over the window, cumulative total over the window, or average over it. */
+  period_type: z.enum(PERIOD_TYPES),
   /** Sex breakdown: female, male; null for both sexes. */
   sex: z.enum(['female', 'male']).nullable(),
   /** Age band as published (Eurostat style, e.g. Y15-74); null when all ages. */
@@ -170,12 +184,26 @@ export const Series = z.object({
   excludes: text,
   /** Stock at a reference date, flow over a period, or a rate. */
   measure: z.enum(['stock', 'flow', 'rate']),
-  /** Breaks in the series: dates and what changed. */
-  breaks: z.array(z.object({ date: fuzzyDate, note: text })),
+  /** Breaks in the series: dates and what changed (country_code null: every country). */
+  breaks: z.array(z.object({ date: fuzzyDate, note: text, country_code: countryCode.nullable().default(null) })),
   /** Comparability notes by country. */
   comparability: z.array(CountryNote),
   /** Which source the charts prefer where sources disagree, and why. */
   preference_note: optText,
+  /** Year-on-year jumps above 3x that are real or unexplained by a break, listed with what is known. */
+  jumps: z.array(z.object({ country_code: countryCode, period: text, note: text })).default([]),
+  /** Quality grade of an estimate series (null for counts): four criteria and the grade they give. */
+  quality: z
+    .object({
+      method_published: z.boolean(),
+      reference_date_stated: z.boolean(),
+      range_given: z.boolean(),
+      producer: z.enum(['official', 'independent']),
+      grade: z.enum(QUALITY_GRADES),
+      note: optText.default(null),
+    })
+    .nullable()
+    .default(null),
 });
 export type Series = z.infer<typeof Series>;
 

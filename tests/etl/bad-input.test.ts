@@ -34,6 +34,9 @@ const row = (over: Partial<Record<string, string>> = {}) => {
     series_id: 'jpn_overstayers',
     country_code: 'JPN',
     period: '2023-07-01',
+    period_start: '',
+    period_end: '',
+    period_type: '',
     sex: '',
     age: '',
     citizenship_code: '',
@@ -83,7 +86,7 @@ const cases: Case[] = [
   {
     name: 'truncated file (last row cut mid-way)',
     mutate: edit(OBS_JK, (t) => t.trimEnd().slice(0, t.trimEnd().lastIndexOf(',27240'))),
-    file: OBS_JK, line: JK_LAST, column: 'value', reason: /7 fields, the header has 14.*truncated/,
+    file: OBS_JK, line: JK_LAST, column: 'value', reason: /10 fields, the header has 17.*truncated/,
   },
   {
     name: 'truncated inside a quoted field',
@@ -136,7 +139,7 @@ const cases: Case[] = [
   {
     name: 'row with too many fields (unquoted comma)',
     mutate: append(OBS_JK, row({ note: 'one, two' })),
-    file: OBS_JK, line: JK_LAST + 1, reason: /15 fields, the header has 14/,
+    file: OBS_JK, line: JK_LAST + 1, reason: /18 fields, the header has 17/,
   },
   {
     name: 'blank line inside a table',
@@ -285,7 +288,7 @@ const cases: Case[] = [
   },
   {
     name: 'central estimate outside its range',
-    mutate: append(OBS_EU, 'ita_irregular_estimate_pew,ITA,2017-12-31,,,,,900000,persons,estimate_central,,true,agi-pew-2019-11-15,'),
+    mutate: append(OBS_EU, 'ita_irregular_estimate_pew,ITA,2017-12-31,,,,,,,,900000,persons,estimate_central,,true,agi-pew-2019-11-15,'),
     file: OBS_EU, line: EU_LAST + 1, column: 'value', reason: /estimate_central 900000 is above estimate_high 700000/,
   },
   {

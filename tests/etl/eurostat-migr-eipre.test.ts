@@ -13,7 +13,7 @@ describe('eurostat-migr-eipre', async () => {
   });
 
   it('produces rows the schema accepts', () => {
-    for (const { origin: _o, ...r } of rows) Observation.parse({ ...r, period_start: '2000-01-01', period_end: '2000-12-31' });
+    for (const { origin: _o, ...r } of rows) Observation.parse({ ...r, period_start: '2000-01-01', period_end: '2000-12-31', period_type: 'flow' });
   });
 
   it('prefers the 2026 API vintage and keeps the 2025 export with a note', () => {

@@ -66,6 +66,7 @@ describe('pipeline on the fixture', () => {
       'CITATION.cff',
       'DICTIONARY.md',
       'codebook.json',
+      'coverage.csv',
       'datapackage.json',
       'release.json',
       `irregular-atlas-${result.releaseId}.zip`,
@@ -181,7 +182,7 @@ describe('pipeline on the fixture', () => {
 
   it('stores series breaks and comparability as JSON text, and in full in codebook.json', async () => {
     const [s] = await rows(`SELECT breaks_json, comparability_json FROM ${pq('series')} WHERE series_id = 'jpn_overstayers'`);
-    expect(JSON.parse(String(s.breaks_json))).toEqual([{ date: '1997', note: 'Reference date moved from 1 May to 1 January.' }]);
+    expect(JSON.parse(String(s.breaks_json))).toEqual([{ date: '1997', note: 'Reference date moved from 1 May to 1 January.', country_code: null }]);
     expect(JSON.parse(String(s.comparability_json))[0].country_code).toBe('JPN');
     const codebook = JSON.parse(await readFile(join(outDir, 'codebook.json'), 'utf8'));
     const yml = parseYaml(await readFile(join(input.seriesDir, 'fixture.yml'), 'utf8')) as { series_id: string; comparability: unknown }[];

@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
 const DATA = path.join(DIST, 'data');
 const TABLES = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'] as const;
-const METADATA = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json'];
+const METADATA = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'coverage.csv', 'release.json'];
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Series, TableName } from '../../lib/schema.ts';
 
 export const TABLES: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
-export const METADATA_FILES = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json'] as const;
+export const METADATA_FILES = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'coverage.csv', 'release.json'] as const;
 
 export interface ReleaseManifest {
   release_id: string;
