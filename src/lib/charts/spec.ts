@@ -103,8 +103,14 @@ export interface TimeComparisonEncodings {
   high?: string;
   /** Column identifying one line (one series in one country). */
   line: string;
-  /** Column whose value picks the colour from `palette` (country code). */
+  /** Column whose value picks the colour: a key of `palette`, else a country code (one colour per country, ../domain/countries.ts). */
   color: string;
+  /**
+   * country (default): every line takes its country's colour (the headline chart: Spain's three
+   * estimators are all Spain). line: a country's first line takes its colour, its other lines
+   * distinct hues (several series of one country on its own page).
+   */
+  colorBy?: 'country' | 'line';
   /** Column with the direct label text of each line. */
   label: string;
   /** Column with the value kind: `count` draws solid lines, estimates dashed. */

@@ -208,7 +208,9 @@ export interface RuleLayout {
 }
 
 /** Vertical lanes inside a country row, one per direction, so markers of one year do not hide each other. */
-export const DIRECTION_LANES = ['restrictive', 'mixed', 'liberalizing', 'none'] as const;
+/** Lane order of directions: one home, ../domain/labels.ts. */
+export { DIRECTION_ORDER as DIRECTION_LANES } from '../domain/labels.ts';
+import { DIRECTION_ORDER as DIRECTION_LANES } from '../domain/labels.ts';
 
 export function layoutRuleChanges(events: RuleEvent[], width: number, opts: { firstYear?: number; lastYear?: number; order?: string[] } = {}): RuleLayout {
   const years = events.map((e) => yearOf(e.date)).filter(Number.isFinite);
