@@ -133,8 +133,6 @@ export const spec = defineChart({
   id: 'explore',
   title: 'Explore the series',
   subtitle: `Pick series and countries; every view is a link. Counts only (no percentages); at most ${MAX_LINES} lines.`,
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: { role: 'regularization', query: regularizationsSql({ countries: inQuery(DRAWN_COUNTRIES), colorKey: 'events' }) },
@@ -142,7 +140,6 @@ export const spec = defineChart({
     meta: { role: 'meta', query: META_SQL },
   },
   state,
-  constants: {},
   url: [
     { key: 'series', param: 'series', type: 'list' },
     { key: 'countries', param: 'countries', type: 'list' },
@@ -162,16 +159,8 @@ export const spec = defineChart({
     eventLayersControl,
   ],
   encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
     color: 'color_key',
     colorBy: 'line',
-    label: 'label',
-    kind: 'value_kind',
     yLabel: 'Number',
   },
   layers: eventLayers({
@@ -181,15 +170,6 @@ export const spec = defineChart({
   palette: {
     events: { color: '#595959', label: 'Events' },
   },
-  table: [
-    { key: 'label', label: 'Line' },
-    { key: 'period', label: 'Period', format: 'date' },
-    { key: 'value', label: 'Value', format: 'number' },
-    { key: 'low', label: 'Low', format: 'number' },
-    { key: 'high', label: 'High', format: 'number' },
-    { key: 'value_kind', label: 'Kind', format: 'kind' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
   examples: {
     eurostat: { series: ['eurostat_migr_eipre'], countries: ['ESP', 'ITA', 'DEU'], scale: 'log', from: 2008, layers: [] },
   },

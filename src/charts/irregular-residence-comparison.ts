@@ -127,8 +127,6 @@ export const spec = defineChart({
   title: 'People without legal residence in four countries',
   subtitle:
     'Japan and South Korea count people who stayed past their permitted period; the figures for Spain and Italy are research estimates. Markers under the axis show regularization programmes and changes to the rules.',
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: { role: 'regularization', query: regularizationsSql({ countries: inList('$countries'), kind: true }) },
@@ -160,30 +158,9 @@ export const spec = defineChart({
     { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
     eventLayersControl,
   ],
-  encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
-    color: 'country_code',
-    label: 'label',
-    kind: 'value_kind',
-    yLabel: 'People',
-  },
   layers: eventLayers({ reg: 'Regularization programmes (circle area = people granted status)', rules: 'Changes to immigration rules' }),
   // One colour per country, from the site-wide table; the labels name the event lanes.
   palette: Object.fromEntries(COUNTRIES.map((c) => [c, { color: COUNTRY_COLORS[c], label: CORE_COUNTRY_NAMES[c] }])),
-  table: [
-    { key: 'label', label: 'Line' },
-    { key: 'period', label: 'Period', format: 'date' },
-    { key: 'value', label: 'Value', format: 'number' },
-    { key: 'low', label: 'Low', format: 'number' },
-    { key: 'high', label: 'High', format: 'number' },
-    { key: 'value_kind', label: 'Kind', format: 'kind' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
   examples: {
     'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
   },

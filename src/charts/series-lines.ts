@@ -136,8 +136,6 @@ export const spec = defineChart({
   id: 'series-lines',
   title: 'Values over time',
   subtitle: 'One line per series and country; official figures solid, estimates dashed.',
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: {
@@ -150,22 +148,13 @@ export const spec = defineChart({
     },
   },
   state,
-  constants: {},
   // Pages render this chart without controls or URL state: every choice is made at build time.
   url: [],
   controls: [],
   encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
     color: 'color_key',
     colorBy: 'line',
-    label: 'label',
     kind: 'draw_kind',
-    yLabel: 'People',
   },
   layers: eventLayers({
     reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
