@@ -14,6 +14,7 @@ import type { ChartRows, ChartSpec, DatasetRole, EventLayer, Row } from './spec.
 import { formatCompact, parseDate } from './format.ts';
 import { tipText } from './tooltip.ts';
 import { assignLineColors, countryColor } from '../domain/countries.ts';
+import { REGULARIZATION_CIRCLE, regularizationRadius } from '../domain/rules.ts';
 
 export interface PlotContext {
   /** Width in CSS pixels of the drawing. */
@@ -343,8 +344,8 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
       labelAnchor: 'top',
       labelArrow: 'none',
     },
-    // Circle area proportional to the number granted status (zero maps to zero radius).
-    r: { type: 'sqrt', range: [0, narrow ? 11 : 14], domain: [0, eventSizeMax(spec, rows)] },
+    // Circle area proportional to the number granted status, on the site-wide scale (zero maps to zero radius).
+    r: { type: 'sqrt', range: [0, regularizationRadius(REGULARIZATION_CIRCLE.people, narrow)], domain: [0, REGULARIZATION_CIRCLE.people] },
     marks,
   } as Plot.PlotOptions;
 }
@@ -356,11 +357,6 @@ function eventLanes(spec: ChartSpec, rows: ChartRows, layer: EventLayer): string
   return [...listed, ...[...keys].filter((k) => !listed.includes(k)).sort()];
 }
 
-function eventSizeMax(spec: ChartSpec, rows: ChartRows): number {
-  let max = 1;
-  for (const l of spec.layers) if (l.size) for (const r of rows[l.dataset] ?? []) max = Math.max(max, num(r[l.size]) ?? 0);
-  return max;
-}
 
 /** Marks for one event strip, placed `top` pixels under the frame with frameAnchor + dy. */
 function eventMarks(

@@ -61,3 +61,20 @@ export function midPeriodDate(start: string, end: string): string {
   const days = Math.floor((b - a) / 864e5 / 2);
   return new Date(a + days * 864e5).toISOString().slice(0, 10);
 }
+
+/**
+ * One circle scale for regularizations, on every chart and timeline: circle area is proportional
+ * to the people granted status, and a programme of `people` is drawn with radius `radius` (wide
+ * layouts) or `narrowRadius` (phones). Fixed rather than fitted to the programmes in view, so a
+ * programme has the same size on its country page as on the regularizations page.
+ */
+export const REGULARIZATION_CIRCLE = { people: 1_000_000, radius: 16, narrowRadius: 12 } as const;
+
+/** Round sizes shown in the key of the circle scale. */
+export const REGULARIZATION_KEY_SIZES = [100_000, 500_000, 1_000_000] as const;
+
+/** Radius in pixels of a circle for `people` on the shared scale. */
+export function regularizationRadius(people: number, narrow = false): number {
+  const r = narrow ? REGULARIZATION_CIRCLE.narrowRadius : REGULARIZATION_CIRCLE.radius;
+  return r * Math.sqrt(Math.max(0, people) / REGULARIZATION_CIRCLE.people);
+}
