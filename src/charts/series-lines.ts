@@ -140,7 +140,7 @@ export const spec = defineChart({
     data: { role: 'series', query: SERIES_SQL },
     regularizations: {
       role: 'regularization',
-      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: 'reg', nameNative: true, kind: true, figuresNote: true }),
+      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
     },
     rule_changes: {
       role: 'rule_change',
@@ -161,7 +161,6 @@ export const spec = defineChart({
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
-    reg: { color: '#0072B2', label: 'Regularizations' },
     dir_restrictive: { color: '#D55E00', label: 'Restrictive' },
     dir_liberalizing: { color: '#009E73', label: 'Liberalizing' },
     dir_mixed: { color: '#9467BD', label: 'Mixed' },

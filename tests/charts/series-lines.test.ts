@@ -74,7 +74,7 @@ describe('series-lines queries', () => {
     for (const r of rows.regularizations) {
       expect(r.country_code).toBe('JPN');
       expect(['one_off', 'worker_legalization']).toContain(r.kind);
-      expect(r.color_key).toBe('reg');
+      expect(r.color_key).toBe('JPN'); // a country's programmes take the country's colour
     }
     expect(rows.rule_changes.length).toBeGreaterThan(0);
     for (const r of rows.rule_changes) expect(Object.keys(spec.palette)).toContain(r.color_key);

@@ -43,13 +43,13 @@ export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): st
     case 'solid':
       return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2.25"/><circle cx="${mid}" cy="6" r="3" fill="${color}"/>`;
     case 'dashed':
-      return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2" stroke-dasharray="5,3"/><circle cx="${mid}" cy="6" r="3" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`;
+      return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2" stroke-dasharray="5,3"/><circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`;
     case 'range':
       return `<rect x="0" y="1" width="${w}" height="10" fill="${color}" fill-opacity="0.16"/><line x1="${mid}" x2="${mid}" y1="1" y2="11" stroke="${color}" stroke-width="2" stroke-opacity="0.7"/>`;
     case 'dots':
       return `<circle cx="${mid}" cy="6" r="5.5" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'hollow-dot':
-      return `<circle cx="${mid}" cy="6" r="3" fill="#ffffff" stroke="${color}" stroke-width="1.25" stroke-dasharray="2,1.5"/>`;
+      return `<circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.25" stroke-dasharray="2,1.5"/>`;
     case 'diamond':
       return `<path d="M${mid},1L${mid + 5},6L${mid},11L${mid - 5},6Z" fill="${color}"/>`;
   }

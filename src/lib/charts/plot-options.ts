@@ -14,7 +14,7 @@ import type { ChartRows, ChartSpec, DatasetRole, EventLayer, Row } from './spec.
 import { formatCompact, parseDate } from './format.ts';
 import { tipText } from './tooltip.ts';
 import { assignLineColors, countryColor } from '../domain/countries.ts';
-import { REGULARIZATION_CIRCLE, regularizationRadius } from '../domain/rules.ts';
+import { regularizationRadius } from '../domain/rules.ts';
 
 export interface PlotContext {
   /** Width in CSS pixels of the drawing. */
@@ -344,8 +344,8 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
       labelAnchor: 'top',
       labelArrow: 'none',
     },
-    // Circle area proportional to the number granted status, on the site-wide scale (zero maps to zero radius).
-    r: { type: 'sqrt', range: [0, regularizationRadius(REGULARIZATION_CIRCLE.people, narrow)], domain: [0, REGULARIZATION_CIRCLE.people] },
+    // Circle radii are computed in pixels from the site-wide scale (../domain/rules.ts).
+    r: { type: 'identity' },
     marks,
   } as Plot.PlotOptions;
 }
@@ -400,7 +400,8 @@ function eventMarks(
       // Area ∝ size; biggest first so small circles stay on top and reachable.
       Plot.dot(known, {
         x: 'x',
-        r: (e: Item) => sized(e),
+        // The site-wide circle scale, in pixels; never smaller than a visible, tappable dot.
+        r: (e: Item) => Math.max(2.5, regularizationRadius(sized(e) ?? 0, narrow)),
         frameAnchor: 'bottom',
         dy: cy,
         fill: color,
