@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inQuery, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
+import { midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
 const FIRST_YEAR = 1980;
@@ -50,15 +51,17 @@ const SERIES_SQL = /* sql */ `
 WITH obs AS (
   SELECT
     o.*,
-    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS v,
+    ${personsSql('o')} AS v,
     CASE WHEN o.unit = 'thousand_persons' THEN 'persons' ELSE o.unit END AS unit_shown,
     CASE WHEN o.value_kind IN ('count', 'estimate_central', 'quota') THEN 0 ELSE 1 END AS rank
   FROM observations o
-  WHERE o.is_preferred
+  WHERE ${preferredTotalSql('o')}
     AND list_contains($series, o.series_id)
     AND (len($countries) = 0 OR list_contains($countries, o.country_code))
-    -- totals only: breakdown rows are parts of these totals
-    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    -- all citizenships, and the one age band the source publishes its totals for
+    AND o.citizenship_code IS NULL
+    AND coalesce(o.age, '') = (SELECT min(coalesce(a.age, '')) FROM observations a
+      WHERE a.series_id = o.series_id AND a.country_code = o.country_code AND ${preferredTotalSql('a')} AND a.citizenship_code IS NULL)
     -- counts only: a percentage never shares an axis with a count; running totals would step
     AND o.unit <> 'percent'
     AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high', 'quota')
@@ -67,7 +70,7 @@ WITH obs AS (
 points AS (
   SELECT
     series_id, country_code, period,
-    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    ${midPeriodDateSql('any_value(period_start)', 'any_value(period_end)')} AS ref_date,
     max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'quota')) AS value,
     max(v) FILTER (WHERE value_kind = 'estimate_low') AS low,
     max(v) FILTER (WHERE value_kind = 'estimate_high') AS high,
@@ -85,7 +88,8 @@ ranked AS (
 )
 SELECT
   r.series_id || ':' || r.country_code AS line_id,
-  'c' || r.line_rank AS color_key,
+  -- colours by country (../lib/domain/countries.ts); a country's second line gets another hue
+  r.country_code AS color_key,
   r.series_id,
   r.country_code,
   -- the series title names its country already, except for multi-country (Eurostat) series
@@ -124,15 +128,11 @@ WHERE list_contains($series, s.series_id)
 ORDER BY list_position($series, s.series_id)
 `;
 
-/** Line colours by rank: Okabe–Ito hues that keep 3:1 contrast on light and dark, then mid-tone extras. */
-const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9467BD', '#A6761D', '#7F7F7F', '#C0392B', '#1F77B4', '#8C564B'];
 
 export const spec = defineChart({
   id: 'explore',
   title: 'Explore the series',
   subtitle: `Pick series and countries; every view is a link. Counts only (no percentages); at most ${MAX_LINES} lines.`,
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: { role: 'regularization', query: regularizationsSql({ countries: inQuery(DRAWN_COUNTRIES), colorKey: 'events' }) },
@@ -140,7 +140,6 @@ export const spec = defineChart({
     meta: { role: 'meta', query: META_SQL },
   },
   state,
-  constants: {},
   url: [
     { key: 'series', param: 'series', type: 'list' },
     { key: 'countries', param: 'countries', type: 'list' },
@@ -160,15 +159,8 @@ export const spec = defineChart({
     eventLayersControl,
   ],
   encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
     color: 'color_key',
-    label: 'label',
-    kind: 'value_kind',
+    colorBy: 'line',
     yLabel: 'Number',
   },
   layers: eventLayers({
@@ -176,18 +168,8 @@ export const spec = defineChart({
     rules: 'Changes to immigration rules in these countries',
   }),
   palette: {
-    ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
     events: { color: '#595959', label: 'Events' },
   },
-  table: [
-    { key: 'label', label: 'Line' },
-    { key: 'period', label: 'Period', format: 'date' },
-    { key: 'value', label: 'Value', format: 'number' },
-    { key: 'low', label: 'Low', format: 'number' },
-    { key: 'high', label: 'High', format: 'number' },
-    { key: 'value_kind', label: 'Kind', format: 'kind' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
   examples: {
     eurostat: { series: ['eurostat_migr_eipre'], countries: ['ESP', 'ITA', 'DEU'], scale: 'log', from: 2008, layers: [] },
   },

@@ -9,9 +9,11 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
+import { CORE_COUNTRIES, CORE_COUNTRY_NAMES, COUNTRY_COLORS } from '../lib/domain/countries.ts';
+import { midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
-const COUNTRIES = ['JPN', 'KOR', 'ESP', 'ITA'] as const;
+const COUNTRIES = CORE_COUNTRIES;
 const FIRST_YEAR = 1985;
 const LAST_YEAR = 2026;
 
@@ -48,15 +50,15 @@ WITH obs AS (
   SELECT
     o.*,
     -- every line is drawn in people; thousands are converted, never silently mixed
-    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS persons,
+    ${personsSql('o')} AS persons,
     -- the central value (or count) carries the row's source; a bound only when nothing else is published
     CASE WHEN o.value_kind IN ('count', 'estimate_central') THEN 0 ELSE 1 END AS rank
   FROM observations o
-  WHERE o.is_preferred
+  WHERE ${preferredTotalSql('o')}
     AND list_contains($series, o.series_id)
     AND list_contains($countries, o.country_code)
-    -- totals only: breakdown rows (by sex, nationality, status) are parts of these totals
-    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    -- all citizenships: breakdown rows by nationality are parts of these totals
+    AND o.citizenship_code IS NULL
     AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high')
     AND year(o.period_end) BETWEEN $from AND $to
 ),
@@ -66,7 +68,7 @@ points AS (
     country_code,
     period,
     -- the middle of the reference period: the date itself for a stock, mid-year for a calendar year
-    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    ${midPeriodDateSql('any_value(period_start)', 'any_value(period_end)')} AS ref_date,
     max(persons) FILTER (WHERE value_kind IN ('count', 'estimate_central')) AS value,
     max(persons) FILTER (WHERE value_kind = 'estimate_low') AS low,
     max(persons) FILTER (WHERE value_kind = 'estimate_high') AS high,
@@ -125,8 +127,6 @@ export const spec = defineChart({
   title: 'People without legal residence in four countries',
   subtitle:
     'Japan and South Korea count people who stayed past their permitted period; the figures for Spain and Italy are research estimates. Markers under the axis show regularization programmes and changes to the rules.',
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: { role: 'regularization', query: regularizationsSql({ countries: inList('$countries'), kind: true }) },
@@ -151,46 +151,16 @@ export const spec = defineChart({
       kind: 'checkboxes',
       key: 'countries',
       legend: 'Countries',
-      options: [
-        { value: 'JPN', label: 'Japan' },
-        { value: 'KOR', label: 'South Korea' },
-        { value: 'ESP', label: 'Spain' },
-        { value: 'ITA', label: 'Italy' },
-      ],
+      options: COUNTRIES.map((c) => ({ value: c, label: CORE_COUNTRY_NAMES[c] })),
     },
     { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
     { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'People' }, { value: 'indexed', label: 'Index' }] },
     { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
     eventLayersControl,
   ],
-  encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
-    color: 'country_code',
-    label: 'label',
-    kind: 'value_kind',
-    yLabel: 'People',
-  },
   layers: eventLayers({ reg: 'Regularization programmes (circle area = people granted status)', rules: 'Changes to immigration rules' }),
-  palette: {
-    JPN: { color: '#D55E00', label: 'Japan' },
-    KOR: { color: '#0072B2', label: 'South Korea' },
-    ESP: { color: '#009E73', label: 'Spain' },
-    ITA: { color: '#CC79A7', label: 'Italy' },
-  },
-  table: [
-    { key: 'label', label: 'Line' },
-    { key: 'period', label: 'Period', format: 'date' },
-    { key: 'value', label: 'Value', format: 'number' },
-    { key: 'low', label: 'Low', format: 'number' },
-    { key: 'high', label: 'High', format: 'number' },
-    { key: 'value_kind', label: 'Kind', format: 'kind' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
+  // One colour per country, from the site-wide table; the labels name the event lanes.
+  palette: Object.fromEntries(COUNTRIES.map((c) => [c, { color: COUNTRY_COLORS[c], label: CORE_COUNTRY_NAMES[c] }])),
   examples: {
     'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
   },

@@ -9,12 +9,14 @@
  * citizenship groups are drawn when a page asks for them (Eurostat rates for nationals vs
  * foreigners). Cumulative running totals are never joined to yearly values.
  *
- * Colours are given by line rank (c1…c8), not by country, so any mix of lines stays distinct.
+ * Each country keeps its site-wide colour; a second line of the same country takes another hue.
  * Rule-change markers are coloured by direction, one lane each.
  */
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
+import { CITIZENSHIP_LABELS, sqlLabel } from '../lib/domain/labels.ts';
+import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
 const FIRST_YEAR = 1980;
@@ -22,7 +24,6 @@ const LAST_YEAR = 2030;
 const slugRe = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const countryRe = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
 const groupRe = /^[A-Z0-9_]*$/;
-const ageRe = /^[A-Z0-9_-]*$/;
 
 /** A list of strings matching `re`; anything else gives `fallback`. */
 const listOf = (re: RegExp, fallback: string[], max = 40) => z.array(z.string().regex(re)).max(max).catch(fallback);
@@ -37,8 +38,6 @@ export const state = z
     countries: listOf(countryRe, []),
     /** Citizenship groups drawn: '' is the total, otherwise a published code (NAT, FOR…). */
     citizenship: listOf(groupRe, ['']),
-    /** Age bands accepted: '' is "all ages"; Eurostat labour series publish totals for one band. */
-    ages: listOf(ageRe, ['', 'Y15-64', 'Y15-74']),
     /** Which parts make up a line's direct label. */
     label_by: subsetOf(['series', 'country', 'citizenship'] as const, ['country']),
     /** Countries whose regularizations and rule changes are marked under the axis. */
@@ -60,25 +59,22 @@ WITH obs AS (
     coalesce(o.citizenship_code, '') AS grp,
     coalesce(o.age, '') AS age_band,
     -- people are drawn in people; thousands are converted, never silently mixed
-    o.value * CASE WHEN o.unit = 'thousand_persons' THEN 1000 ELSE 1 END AS v,
+    ${personsSql('o')} AS v,
     -- the central value (or count) carries the row's source; a bound only when nothing else is published
     CASE WHEN o.value_kind IN ('count', 'estimate_central', 'rate', 'quota') THEN 0 ELSE 1 END AS rank
   FROM observations o
-  WHERE o.is_preferred
+  WHERE ${preferredTotalSql('o')}
     AND list_contains($series, o.series_id)
     AND (len($countries) = 0 OR list_contains($countries, o.country_code))
-    -- totals only: sex and status breakdowns are parts of these totals
-    AND o.sex IS NULL AND o.status IS NULL
     AND list_contains($citizenship, coalesce(o.citizenship_code, ''))
-    AND list_contains($ages, coalesce(o.age, ''))
     -- running totals over several periods would make false steps on a yearly line
-    AND o.value_kind IN ('count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota')
+    AND o.value_kind IN ${DRAWN_KINDS_SQL}
     AND year(o.period_end) BETWEEN $from AND $to
 ),
 points AS (
   SELECT
     series_id, country_code, grp, age_band, period,
-    strftime(any_value(period_start) + CAST(date_diff('day', any_value(period_start), any_value(period_end)) // 2 AS INTEGER), '%Y-%m-%d') AS ref_date,
+    ${midPeriodDateSql('any_value(period_start)', 'any_value(period_end)')} AS ref_date,
     max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'rate', 'quota')) AS value,
     max(v) FILTER (WHERE value_kind = 'estimate_low') AS low,
     max(v) FILTER (WHERE value_kind = 'estimate_high') AS high,
@@ -98,10 +94,7 @@ labelled AS (
     concat_ws(' · ',
       CASE WHEN list_contains($label_by, 'series') THEN coalesce(list_extract($labels, list_position($series, p.series_id)), s.title) END,
       CASE WHEN list_contains($label_by, 'country') THEN CASE WHEN c.is_aggregate THEN replace(p.country_code, '_', ' ') ELSE c.name_en END END,
-      CASE WHEN list_contains($label_by, 'citizenship') THEN CASE p.grp
-        WHEN '' THEN 'All' WHEN 'NAT' THEN 'Nationals' WHEN 'FOR' THEN 'Foreigners'
-        WHEN 'EU27_2020_FOR' THEN 'Other EU citizens' WHEN 'NEU27_2020_FOR' THEN 'Non-EU citizens'
-        WHEN 'FOR_STLS' THEN 'Foreigners and stateless' ELSE p.grp END END
+      CASE WHEN list_contains($label_by, 'citizenship') THEN ${sqlLabel('p.grp', { '': 'All', ...CITIZENSHIP_LABELS }, 'p.grp')} END
     ) AS label,
     dense_rank() OVER (ORDER BY list_position($series, p.series_id), p.country_code, p.grp, p.age_band) AS line_rank
   FROM points p
@@ -110,7 +103,8 @@ labelled AS (
 )
 SELECT
   l.series_id || ':' || l.country_code || ':' || l.grp || ':' || l.age_band AS line_id,
-  'c' || l.line_rank AS color_key,
+  -- colours by country (../lib/domain/countries.ts); a country's second line gets another hue
+  l.country_code AS color_key,
   l.series_id,
   l.country_code,
   l.country_name,
@@ -137,20 +131,16 @@ LEFT JOIN sources src USING (source_id)
 ORDER BY l.line_rank, l.ref_date
 `;
 
-/** Line colours by rank: Okabe–Ito hues first, then mid-tone extras that keep 3:1 on both backgrounds. */
-export const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9467BD', '#A6761D', '#7F7F7F', '#C0392B'];
 
 export const spec = defineChart({
   id: 'series-lines',
   title: 'Values over time',
   subtitle: 'One line per series and country; official figures solid, estimates dashed.',
-  kind: 'time-comparison',
-  tables: ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'],
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
     regularizations: {
       role: 'regularization',
-      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: 'reg', nameNative: true, kind: true, figuresNote: true }),
+      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
     },
     rule_changes: {
       role: 'rule_change',
@@ -158,29 +148,19 @@ export const spec = defineChart({
     },
   },
   state,
-  constants: {},
   // Pages render this chart without controls or URL state: every choice is made at build time.
   url: [],
   controls: [],
   encodings: {
-    dataset: 'data',
-    x: 'ref_date',
-    y: 'value',
-    low: 'low',
-    high: 'high',
-    line: 'line_id',
     color: 'color_key',
-    label: 'label',
+    colorBy: 'line',
     kind: 'draw_kind',
-    yLabel: 'People',
   },
   layers: eventLayers({
     reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
-    ...Object.fromEntries(LINE_COLORS.map((color, i) => [`c${i + 1}`, { color, label: `Line ${i + 1}` }])),
-    reg: { color: '#0072B2', label: 'Regularizations' },
     dir_restrictive: { color: '#D55E00', label: 'Restrictive' },
     dir_liberalizing: { color: '#009E73', label: 'Liberalizing' },
     dir_mixed: { color: '#9467BD', label: 'Mixed' },

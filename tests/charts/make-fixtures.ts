@@ -13,7 +13,8 @@
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHARTS } from '../../src/charts/index.ts';
+import { chartModulesFromDisk } from '../../src/lib/charts/registry-node.ts';
+const CHARTS = chartModulesFromDisk();
 import { queryNode, dataDir } from '../../src/lib/db/node.ts';
 import { sqlLiteral } from '../../src/lib/charts/sql.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';

@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../../src/charts/series-lines.ts';
+import { lineColors } from '../../src/lib/charts/plot-options.ts';
+import { COUNTRY_COLORS } from '../../src/lib/domain/countries.ts';
 import { parseLoose } from '../../src/lib/charts/url-state.ts';
 import { runQueries, type QueryFn } from '../../src/lib/charts/run.ts';
 import { fixtureQuery, readFixture } from './fixture-db.ts';
@@ -41,8 +43,12 @@ describe('series-lines queries', () => {
     // One row per line and period: alternatives and breakdowns never add points.
     const keys = data.map((r) => `${r.line_id}|${r.period}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const colours = new Map(data.map((r) => [r.line_id, r.color_key]));
-    expect([...new Set(colours.values())].sort()).toEqual(['c1', 'c2']);
+    // Colour keys are countries; the chart gives Spain's first line Spain's colour and the second another hue.
+    for (const r of data) expect(r.color_key).toBe('ESP');
+    const colorOf = lineColors(spec, data);
+    const lines = [...new Set(data.map((r) => String(r.line_id)))];
+    expect(colorOf(lines[0], 'ESP')).toBe(COUNTRY_COLORS.ESP);
+    expect(colorOf(lines[1], 'ESP')).not.toBe(COUNTRY_COLORS.ESP);
     for (const r of data) expect(r.draw_kind).toBe('estimate_central');
   });
 
@@ -68,7 +74,7 @@ describe('series-lines queries', () => {
     for (const r of rows.regularizations) {
       expect(r.country_code).toBe('JPN');
       expect(['one_off', 'worker_legalization']).toContain(r.kind);
-      expect(r.color_key).toBe('reg');
+      expect(r.color_key).toBe('JPN'); // a country's programmes take the country's colour
     }
     expect(rows.rule_changes.length).toBeGreaterThan(0);
     for (const r of rows.rule_changes) expect(Object.keys(spec.palette)).toContain(r.color_key);

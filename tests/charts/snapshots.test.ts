@@ -5,7 +5,7 @@
  * Update with `npx vitest run tests/charts -u` after an intended change, and look at the diff.
  */
 import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/charts/index.ts';
+import { CHARTS } from '../../src/lib/charts/registry.ts';
 import { parseLoose } from '../../src/lib/charts/url-state.ts';
 import { runQueries } from '../../src/lib/charts/run.ts';
 import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';

@@ -22,7 +22,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { openPage, startSite, type Site, type Watched } from './harness.ts';
 import { DIST, fileOf, htmlPages, isEmbed } from './pages.ts';
-import { CHARTS, loadSpec } from '../../src/charts/index.ts';
+import { CHARTS, loadSpec } from '../../src/lib/charts/registry.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
 import { hasUrlState, parseState } from '../../src/lib/charts/url-state.ts';
 import { urlCases } from '../unit/url-cases.ts';

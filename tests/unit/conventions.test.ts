@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { sources } from '../../scripts/sources/index.ts';
-import { CHARTS } from '../../src/charts/index.ts';
+import { CHARTS } from '../../src/lib/charts/registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');

@@ -77,8 +77,8 @@ describe('layoutRegularizations', () => {
     expect(narrow.rows[0].labelX).toBe(narrow.frame.x0);
   });
 
-  it('offers legend sizes under the largest value', () => {
-    expect(legendSizes(577923)).toEqual([10000, 100000, 500000]);
+  it('keys the same round sizes on every timeline (one circle scale site-wide)', () => {
+    expect(legendSizes()).toEqual([100000, 500000, 1000000]);
   });
 
   it('matches its snapshot', () => {

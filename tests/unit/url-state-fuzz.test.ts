@@ -1,11 +1,11 @@
 /**
- * Fuzzes the URL-state parser of every chart spec (src/charts/index.ts) with seeded valid and
+ * Fuzzes the URL-state parser of every chart spec (src/charts/*.ts) with seeded valid and
  * hostile query strings (./url-cases.ts). Whatever the URL holds, parsing must not throw, must
  * return only values the chart's controls offer, must fall back to the default for anything
  * missing, and must survive a write/read round trip. The browser slice is tests/e2e/url-fuzz.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CHARTS, loadSpec } from '../../src/charts/index.ts';
+import { CHARTS, loadSpec } from '../../src/lib/charts/registry.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
 import { hasUrlState, parseLoose, parseState, rawStateFromSearch, writeState } from '../../src/lib/charts/url-state.ts';
 import { SAFE_ID, allowedOf, urlCases, type Allowed } from './url-cases.ts';

@@ -14,6 +14,7 @@ import { sourcesOf } from '../charts/sources.ts';
 import { buildCitation, citeKey, sourcesPhrase, type Citation } from './citation.ts';
 import { downloadName, rowsToCsv } from './files.ts';
 import { standaloneSvg } from './svg-export.ts';
+import { keyFor, type KeyItem } from '../charts/key.ts';
 import { svgToPng } from './png.ts';
 
 /** Detail of the figure's `chart:render` event. */
@@ -33,6 +34,7 @@ interface Config {
   columns: string[];
   layers: { layer: string; dataset: string }[];
   figureId: string;
+  key: KeyItem[];
 }
 
 function config(el: HTMLElement): Config {
@@ -46,6 +48,7 @@ function config(el: HTMLElement): Config {
     columns: JSON.parse(d.columns ?? '[]') as string[],
     layers: JSON.parse(d.layers ?? '[]') as { layer: string; dataset: string }[],
     figureId: d.figure ?? '',
+    key: JSON.parse(d.key ?? '[]') as KeyItem[],
   };
 }
 
@@ -147,9 +150,11 @@ function framed(el: HTMLElement, rendered: Rendered | null) {
   const svg = visibleSvg(fig);
   if (!svg) throw new Error('there is no chart to save');
   const markup = new XMLSerializer().serializeToString(svg);
+  const state = stateOf(fig, rendered) as { layers?: string[] };
   return standaloneSvg(markup, {
     title: cfg.title,
     subtitle: cfg.subtitle,
+    key: keyFor(cfg.key, state.layers),
     footer: [`Sources: ${sourcesPhrase(sources, { maxPublishers: 6 })}.`, `Irregular Atlas, data release ${cfg.release.id} (${cfg.release.date}). ${permalink(cfg)}`],
   });
 }

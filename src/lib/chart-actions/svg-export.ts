@@ -12,6 +12,8 @@ export interface FrameText {
   subtitle?: string;
   /** Lines under the chart: sources, then the credit with the release. */
   footer: string[];
+  /** The chart's key (../charts/key.ts), drawn between the chart and the footer. */
+  key?: KeyItem[];
 }
 
 export interface StandaloneSvg {
@@ -19,6 +21,8 @@ export interface StandaloneSvg {
   width: number;
   height: number;
 }
+
+import { keySymbol, type KeyItem } from '../charts/key.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 const PAD = 16;
@@ -79,6 +83,21 @@ export function standaloneSvg(chartSvg: string, text: FrameText): StandaloneSvg 
   y += 10;
   const chartY = y;
   y += chartHeight + 8;
+  // The key, flowed in rows: a symbol and its label per item (same symbols as on screen).
+  const items = text.key ?? [];
+  let x = PAD;
+  if (items.length) y += 2;
+  for (const [n, item] of items.entries()) {
+    const w = 28 + 6 + Math.ceil(item.label.length * 11 * 0.54) + 16;
+    if (x > PAD && x + w > width - PAD) {
+      x = PAD;
+      y += 18;
+    }
+    parts.push(`<g transform="translate(${x} ${y})">${keySymbol(item.symbol, '#3d3d3d')}</g>`);
+    parts.push(`<text x="${x + 34}" y="${y + 10}" font-size="11" fill="#3d3d3d">${xmlEscape(item.label)}</text>`);
+    x += w;
+    if (n === items.length - 1) y += 24;
+  }
   for (const line of text.footer) block(wrap(line, inner, 11), 11, 400, '#595959', 1.35);
   const height = Math.ceil(y + PAD);
   const markup = [

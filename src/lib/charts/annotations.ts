@@ -41,8 +41,8 @@ const lines = (parts: (string | false | undefined)[]) => parts.filter((p): p is 
 
 export interface RegularizationsSqlOptions {
   countries: CountryFilter;
-  /** Constant `color_key` column (palette id) for every marker. */
-  colorKey?: string;
+  /** `color_key` column: a constant palette id, or the country code (the country's own colour). */
+  colorKey?: string | { byCountry: true };
   /** Extra columns, in this order among the fixed ones. */
   nameNative?: boolean;
   kind?: boolean;
@@ -68,7 +68,7 @@ SELECT
 ${lines([
   '  r.regularization_id,',
   '  r.country_code,',
-  o.colorKey !== undefined && colorKeyColumn(o.colorKey),
+  o.colorKey !== undefined && (typeof o.colorKey === 'string' ? colorKeyColumn(o.colorKey) : '  r.country_code AS color_key,'),
   '  r.name_en,',
   o.nameNative && '  r.name_native,',
   o.kind && '  r.kind,',

@@ -2,6 +2,8 @@
  * Formatting shared by the SVG, the tooltips, the data table and the text alternative, so the same
  * number reads the same everywhere. English (British date order) for now; no other locale yet.
  */
+import { VALUE_KIND_LABELS } from '../domain/labels.ts';
+
 const LOCALE = 'en-GB';
 
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
@@ -47,20 +49,11 @@ export function formatPeriod(p: string | null | undefined): string {
   return formatFuzzyDate(p);
 }
 
-const KIND_LABELS: Record<string, string> = {
-  count: 'official count',
-  estimate_central: 'estimate',
-  estimate_low: 'estimate, low end',
-  estimate_high: 'estimate, high end',
-  rate: 'rate',
-  quota: 'quota',
-  cumulative: 'cumulative total',
-};
 
 /** Value kind in plain words. */
 export function formatKind(kind: string | null | undefined): string {
   if (!kind) return '–';
-  return KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
+  return VALUE_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
 }
 
 /** Parses `YYYY-MM-DD` as a UTC date (Plot's time scale works in UTC by default). */

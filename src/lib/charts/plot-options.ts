@@ -13,6 +13,8 @@ import * as Plot from '@observablehq/plot';
 import type { ChartRows, ChartSpec, DatasetRole, EventLayer, Row } from './spec.ts';
 import { formatCompact, parseDate } from './format.ts';
 import { tipText } from './tooltip.ts';
+import { assignLineColors, countryColor } from '../domain/countries.ts';
+import { regularizationRadius } from '../domain/rules.ts';
 
 export interface PlotContext {
   /** Width in CSS pixels of the drawing. */
@@ -53,13 +55,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point[] {
   const enc = spec.encodings;
   const data = rows[enc.dataset] ?? [];
+  const colors = lineColors(spec, data);
   const points: Point[] = data.map((row, i) => {
-    const key = String(row[enc.color] ?? '');
+    const line = String(row[enc.line] ?? '');
     return {
       i,
       row,
-      line: String(row[enc.line] ?? ''),
-      color: spec.palette[key]?.color ?? '#666666',
+      line,
+      color: colors(line, String(row[enc.color] ?? '')),
       label: String(row[enc.label] ?? ''),
       estimate: row[enc.kind] !== 'count',
       x: parseDate(String(row[enc.x])),
@@ -92,6 +95,23 @@ function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point
     }
   }
   return points.filter((p) => p.y !== null || (p.low !== null && p.high !== null));
+}
+
+/** Colour of a palette key: the spec's palette first, then the country's own colour (../domain/countries.ts). */
+export function paletteColor(spec: ChartSpec, key: string): string {
+  return spec.palette[key]?.color ?? countryColor(key);
+}
+
+/**
+ * Line colours. `colorBy: 'country'` gives every line its country's colour; `'line'` gives the
+ * first line of each country its country's colour and later lines of the same country other hues,
+ * in the order the query returns them (so the colours do not depend on the width or the state).
+ */
+export function lineColors(spec: ChartSpec, data: Row[]): (line: string, key: string) => string {
+  const enc = spec.encodings;
+  if (enc.colorBy !== 'line') return (_line, key) => paletteColor(spec, key);
+  const byLine = assignLineColors(data.map((r) => ({ line: String(r[enc.line] ?? ''), country: String(r[enc.color] ?? '') })));
+  return (line, key) => byLine.get(line) ?? paletteColor(spec, key);
 }
 
 /** Where a point sits vertically: its value, or the middle of its range when only a range is published. */
@@ -324,8 +344,8 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
       labelAnchor: 'top',
       labelArrow: 'none',
     },
-    // Circle area proportional to the number granted status (zero maps to zero radius).
-    r: { type: 'sqrt', range: [0, narrow ? 11 : 14], domain: [0, eventSizeMax(spec, rows)] },
+    // Circle radii are computed in pixels from the site-wide scale (../domain/rules.ts).
+    r: { type: 'identity' },
     marks,
   } as Plot.PlotOptions;
 }
@@ -333,14 +353,10 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
 /** Colour values (countries) that have events in a layer: one lane each. */
 function eventLanes(spec: ChartSpec, rows: ChartRows, layer: EventLayer): string[] {
   const keys = new Set((rows[layer.dataset] ?? []).map((r) => String(r[spec.encodings.color])));
-  return Object.keys(spec.palette).filter((k) => keys.has(k));
+  const listed = Object.keys(spec.palette).filter((k) => keys.has(k));
+  return [...listed, ...[...keys].filter((k) => !listed.includes(k)).sort()];
 }
 
-function eventSizeMax(spec: ChartSpec, rows: ChartRows): number {
-  let max = 1;
-  for (const l of spec.layers) if (l.size) for (const r of rows[l.dataset] ?? []) max = Math.max(max, num(r[l.size]) ?? 0);
-  return max;
-}
 
 /** Marks for one event strip, placed `top` pixels under the frame with frameAnchor + dy. */
 function eventMarks(
@@ -357,7 +373,7 @@ function eventMarks(
   const items = (rows[layer.dataset] ?? [])
     .map((row, i) => ({ i, row, x: parseDate(String(row[layer.x] ?? '')), key: String(row[colorCol]) }))
     .filter((e) => !Number.isNaN(+e.x) && e.x >= xDomain[0] && e.x <= xDomain[1]);
-  const color = (e: { key: string }) => spec.palette[e.key]?.color ?? '#666666';
+  const color = (e: { key: string }) => paletteColor(spec, e.key);
   const tabStops = new Set(items.slice(0, 1).map((e) => e.i));
   const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : narrow ? ': none shown' : ': none in the countries and years shown'}`;
   const title = Plot.text([heading], {
@@ -384,7 +400,8 @@ function eventMarks(
       // Area ∝ size; biggest first so small circles stay on top and reachable.
       Plot.dot(known, {
         x: 'x',
-        r: (e: Item) => sized(e),
+        // The site-wide circle scale, in pixels; never smaller than a visible, tappable dot.
+        r: (e: Item) => Math.max(2.5, regularizationRadius(sized(e) ?? 0, narrow)),
         frameAnchor: 'bottom',
         dy: cy,
         fill: color,
@@ -422,7 +439,7 @@ function eventMarks(
         dx: 8,
         textAnchor: 'start',
         fontSize: fontSize - 2,
-        fill: spec.palette[key]?.color ?? 'currentColor',
+        fill: paletteColor(spec, key),
         className: 'chart-lane-label',
       }),
     ),

@@ -103,8 +103,14 @@ export interface TimeComparisonEncodings {
   high?: string;
   /** Column identifying one line (one series in one country). */
   line: string;
-  /** Column whose value picks the colour from `palette` (country code). */
+  /** Column whose value picks the colour: a key of `palette`, else a country code (one colour per country, ../domain/countries.ts). */
   color: string;
+  /**
+   * country (default): every line takes its country's colour (the headline chart: Spain's three
+   * estimators are all Spain). line: a country's first line takes its colour, its other lines
+   * distinct hues (several series of one country on its own page).
+   */
+  colorBy?: 'country' | 'line';
   /** Column with the direct label text of each line. */
   label: string;
   /** Column with the value kind: `count` draws solid lines, estimates dashed. */
@@ -147,7 +153,59 @@ export interface ChartSpec<S extends z.ZodType = z.ZodType> {
 
 export type StateOf<S extends ChartSpec> = z.infer<S['state']>;
 
-/** Identity helper that keeps the literal types of a spec. */
-export function defineChart<S extends z.ZodType>(spec: ChartSpec<S>): ChartSpec<S> {
-  return spec;
+/** Columns every time chart's SQL returns by default (the contract of the `series` role, ./tooltip.ts). */
+export const TIME_ENCODINGS: TimeComparisonEncodings = {
+  dataset: 'data',
+  x: 'ref_date',
+  y: 'value',
+  low: 'low',
+  high: 'high',
+  line: 'line_id',
+  color: 'country_code',
+  label: 'label',
+  kind: 'value_kind',
+  yLabel: 'People',
+};
+
+/** The data table of a time chart unless a definition says otherwise. */
+export const TIME_TABLE: TableColumn[] = [
+  { key: 'label', label: 'Line' },
+  { key: 'period', label: 'Period', format: 'date' },
+  { key: 'value', label: 'Value', format: 'number' },
+  { key: 'low', label: 'Low', format: 'number' },
+  { key: 'high', label: 'High', format: 'number' },
+  { key: 'value_kind', label: 'Kind', format: 'kind' },
+  { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
+];
+
+/** Tables a time chart with event strips reads. */
+export const TIME_TABLES: TableName[] = ['observations', 'series', 'sources', 'countries', 'regularizations', 'rule_changes'];
+
+/**
+ * What a chart file writes: only what differs from the defaults. Missing fields take the defaults
+ * of the kind: no constants, URL fields, controls, event strips or palette entries (lines take
+ * their country's colour), the standard encodings and data table.
+ */
+export type ChartDefinition<S extends z.ZodType = z.ZodType> = Omit<
+  ChartSpec<S>,
+  'kind' | 'tables' | 'constants' | 'url' | 'controls' | 'encodings' | 'layers' | 'palette' | 'table'
+> &
+  Partial<Pick<ChartSpec<S>, 'kind' | 'tables' | 'constants' | 'url' | 'controls' | 'layers' | 'palette' | 'table'>> & {
+    encodings?: Partial<TimeComparisonEncodings>;
+  };
+
+/** A chart spec from its sparse definition: the defaults filled in, the literal types kept. */
+export function defineChart<S extends z.ZodType>(def: ChartDefinition<S>): ChartSpec<S> {
+  return {
+    ...def,
+    kind: def.kind ?? 'time-comparison',
+    tables: def.tables ?? TIME_TABLES,
+    constants: def.constants ?? {},
+    url: def.url ?? [],
+    controls: def.controls ?? [],
+    encodings: { ...TIME_ENCODINGS, ...def.encodings },
+    layers: def.layers ?? [],
+    palette: def.palette ?? {},
+    table: def.table ?? TIME_TABLE,
+  };
 }

@@ -9,10 +9,8 @@
 import { queryNode } from '../db/node.ts';
 import { CATEGORY_ORDER, lit, seriesById, seriesObservations, type ObservationRow, type SeriesInfo } from './data.ts';
 import { shortLabel } from './labels.ts';
+import { DRAWN_KINDS_SQL, preferredTotalSql } from '../domain/rules.ts';
 
-/** Value kinds a line can show (running totals and others go to tables). */
-const DRAWN_KINDS = "('count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota')";
-const AGES = "('', 'Y15-64', 'Y15-74')";
 /** Most lines one chart carries (colours stay distinct up to eight). */
 const MAX_LINES = 6;
 
@@ -57,8 +55,8 @@ async function drawable(code: string): Promise<Map<string, Drawable>> {
     SELECT series_id, coalesce(citizenship_code, '') AS grp, count(DISTINCT period) AS n,
            min(year(period_start)) AS y0, max(year(period_end)) AS y1
     FROM observations
-    WHERE country_code = ${lit(code)} AND is_preferred AND sex IS NULL AND status IS NULL
-      AND value_kind IN ${DRAWN_KINDS} AND coalesce(age, '') IN ${AGES}
+    WHERE country_code = ${lit(code)} AND ${preferredTotalSql('')}
+      AND value_kind IN ${DRAWN_KINDS_SQL}
     GROUP BY 1, 2`);
   const by = new Map<string, { grp: string; n: number; y0: number; y1: number }[]>();
   for (const r of rows) {

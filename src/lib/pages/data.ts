@@ -20,60 +20,11 @@ const n = (v: Row[string] | undefined): number | null => (typeof v === 'number' 
 /** A SQL string literal (values here come from our own tables, never from a URL; escaped anyway). */
 export const lit = (v: string) => `'${v.replaceAll("'", "''")}'`;
 
-/** The four countries the project compares in depth; they get the richer country pages. */
-export const CORE_COUNTRIES = ['JPN', 'KOR', 'ESP', 'ITA'] as const;
-
-export const CATEGORY_LABELS: Record<string, string> = {
-  irregular_residence: 'People without legal residence',
-  enforcement: 'Enforcement (flows of events)',
-  regularization_flow: 'Regularizations (grants of status)',
-  labour: 'Work and labour market',
-  population: 'Foreign population and permits',
-};
-export const CATEGORY_ORDER = ['irregular_residence', 'enforcement', 'regularization_flow', 'labour', 'population'];
-
-export const RULE_CATEGORY_LABELS: Record<string, string> = {
-  entry_and_stay: 'Entry and stay',
-  labour_migration_channel: 'Labour migration channel',
-  enforcement: 'Enforcement',
-  regularization: 'Regularization',
-  asylum: 'Asylum',
-  integration_rights: 'Integration and rights',
-  trainee_program: 'Trainee programme',
-};
-
-export const REG_KIND_LABELS: Record<string, string> = {
-  one_off: 'One-off programme',
-  worker_legalization: 'Worker legalization',
-  standing_mechanism: 'Standing mechanism',
-  standing_mechanism_year: 'Standing mechanism, one year',
-  voluntary_departure_amnesty: 'Voluntary-departure amnesty (not a regularization)',
-};
-
-export const CITIZENSHIP_LABELS: Record<string, string> = {
-  NAT: 'Nationals',
-  FOR: 'Foreign citizens',
-  FOR_STLS: 'Foreign citizens and stateless',
-  EU27_2020_FOR: 'Citizens of other EU countries',
-  NEU27_2020_FOR: 'Non-EU citizens',
-  STLS: 'Stateless',
-  NRP: 'Not reported',
-};
-
-export const UNIT_LABELS: Record<string, string> = {
-  persons: 'people',
-  thousand_persons: 'thousand people',
-  percent: 'percent',
-  cases: 'cases',
-  applications: 'applications',
-  permits: 'permits',
-};
-
-export const MEASURE_LABELS: Record<string, string> = {
-  stock: 'Stock at a reference date',
-  flow: 'Flow over a period (events, not people at a date)',
-  rate: 'Rate',
-};
+// Vocabulary (enum labels and orders, core countries) lives in ../domain/; re-exported for the pages.
+export { CORE_COUNTRIES } from '../domain/countries.ts';
+export { CATEGORY_LABELS, CATEGORY_ORDER, CITIZENSHIP_LABELS, MEASURE_LABELS, REG_KIND_LABELS, RULE_CATEGORY_LABELS, UNIT_LABELS } from '../domain/labels.ts';
+import { CORE_COUNTRIES } from '../domain/countries.ts';
+import { preferredTotalSql } from '../domain/rules.ts';
 
 // ---------------------------------------------------------------------------
 // Countries
@@ -291,7 +242,7 @@ export function seriesOfCountry(code: string): Promise<{ id: string; rows: numbe
   return once(`series-of:${code}`, async () => {
     const rows = await queryNode(/* sql */ `
       SELECT series_id, count(*) AS n,
-             count(*) FILTER (WHERE is_preferred AND sex IS NULL AND status IS NULL AND value_kind <> 'cumulative') AS totals
+             count(*) FILTER (WHERE ${preferredTotalSql('')} AND value_kind <> 'cumulative') AS totals
       FROM observations WHERE country_code = ${lit(code)} GROUP BY 1 ORDER BY 1`);
     return rows.map((r) => ({ id: String(r.series_id), rows: n(r.n) ?? 0, totals: n(r.totals) ?? 0 }));
   });

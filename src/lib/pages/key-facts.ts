@@ -7,6 +7,8 @@
  */
 import { queryNode } from '../db/node.ts';
 import { formatFuzzyDate } from '../charts/format.ts';
+import { CORE_COUNTRIES } from '../domain/countries.ts';
+import { preferredTotalSql } from '../domain/rules.ts';
 
 export interface KeyFact {
   id: string;
@@ -27,9 +29,9 @@ const nf = new Intl.NumberFormat('en-GB');
 const latestTotal = (series: string, country: string) => /* sql */ `
   SELECT o.value, o.period, s.source_id, s.publisher, s.title, s.url
   FROM observations o JOIN sources s USING (source_id)
-  WHERE o.series_id = '${series}' AND o.country_code = '${country}' AND o.is_preferred
+  WHERE o.series_id = '${series}' AND o.country_code = '${country}' AND ${preferredTotalSql('o')}
     -- totals only, and a count rather than a range bound
-    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    AND o.citizenship_code IS NULL
     AND o.value_kind = 'count'
     -- u = low reliability (e.g. an unidentified mirror): not headline material
     AND coalesce(o.flags, '') NOT LIKE '%u%'
@@ -38,8 +40,7 @@ const latestTotal = (series: string, country: string) => /* sql */ `
 /** Highest total of a series, with its date. */
 const peakTotal = (series: string, country: string) => /* sql */ `
   SELECT o.value, o.period FROM observations o
-  WHERE o.series_id = '${series}' AND o.country_code = '${country}' AND o.is_preferred
-    AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+  WHERE o.series_id = '${series}' AND o.country_code = '${country}' AND ${preferredTotalSql('o')} AND o.citizenship_code IS NULL
     AND o.value_kind = 'count'
   ORDER BY o.value DESC LIMIT 1`;
 
@@ -96,18 +97,20 @@ export async function keyFacts(): Promise<KeyFact[]> {
 
   // The largest programmes by people granted status among the core countries.
   const regs = await queryNode(/* sql */ `
-    SELECT r.regularization_id, r.name_en, r.country_code, r.approvals, r.applications, r.start_date,
+    SELECT r.regularization_id, r.name_en, r.country_code, c.name_en AS country_name, r.approvals, r.applications,
+           coalesce(r.start_date, substr(r.regularization_id, 5, 4)) AS start_known,
            s.source_id, s.publisher, s.title, s.url
-    FROM regularizations r JOIN sources s USING (source_id)
+    FROM regularizations r JOIN sources s USING (source_id) LEFT JOIN countries c USING (country_code)
     WHERE r.approvals IS NOT NULL AND r.kind IN ('one_off', 'worker_legalization')
-      AND r.country_code IN ('JPN', 'KOR', 'ESP', 'ITA')
+      AND list_contains([${CORE_COUNTRIES.map((c) => `'${c}'`).join(', ')}], r.country_code)
     ORDER BY r.approvals DESC LIMIT 2`);
   for (const r of regs as Row[]) {
     const apps = r.applications === null ? '' : ` of ${nf.format(Number(r.applications))} applications`;
     facts.push({
       id: `reg-${r.regularization_id}`,
       figure: nf.format(Number(r.approvals)),
-      text: `people were granted status${apps} in the ${String(r.name_en)}.`,
+      // The card names its country and date: a programme's name alone rarely says where or when.
+      text: `people were granted status${apps} in ${String(r.country_name ?? r.country_code)}'s ${String(r.name_en)} (from ${formatFuzzyDate(String(r.start_known))}).`,
       caveat: 'Figures as published by the source; see the programme’s note on what they count.',
       source: src(r),
       more: `regularizations/#reg-${String(r.regularization_id)}`,
@@ -117,8 +120,7 @@ export async function keyFacts(): Promise<KeyFact[]> {
   const eu = await one(/* sql */ `
     SELECT o.value, o.period, s.source_id, s.publisher, s.title, s.url
     FROM observations o JOIN sources s USING (source_id)
-    WHERE o.series_id = 'eurostat_migr_eipre' AND o.country_code = 'EU27_2020' AND o.is_preferred
-      AND o.sex IS NULL AND o.age IS NULL AND o.citizenship_code IS NULL AND o.status IS NULL
+    WHERE o.series_id = 'eurostat_migr_eipre' AND o.country_code = 'EU27_2020' AND ${preferredTotalSql('o')} AND o.citizenship_code IS NULL
     ORDER BY o.period_end DESC LIMIT 1`);
   if (eu) {
     facts.push({

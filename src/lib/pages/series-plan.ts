@@ -7,10 +7,9 @@
  * Node-only.
  */
 import { queryNode } from '../db/node.ts';
+import { DRAWN_KINDS_SQL, isPreferredTotal, preferredTotalSql } from '../domain/rules.ts';
 import { CORE_COUNTRIES, lit, type ObservationRow, type SeriesInfo } from './data.ts';
 
-const DRAWN_KINDS = "('count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota')";
-const AGES = "('', 'Y15-64', 'Y15-74')";
 export const MAX_LINES = 6;
 /** Above this many rows a series page shows a pivot of its main slice instead of every row. */
 export const LONG_TABLE_LIMIT = 400;
@@ -30,8 +29,8 @@ export async function planSeriesChart(s: SeriesInfo): Promise<SeriesChartPlan | 
            count(DISTINCT o.period) AS n, avg(o.value) AS mean,
            min(year(o.period_start)) AS y0, max(year(o.period_end)) AS y1
     FROM observations o LEFT JOIN countries c USING (country_code)
-    WHERE o.series_id = ${lit(s.id)} AND o.is_preferred AND o.sex IS NULL AND o.status IS NULL
-      AND o.value_kind IN ${DRAWN_KINDS} AND coalesce(o.age, '') IN ${AGES}
+    WHERE o.series_id = ${lit(s.id)} AND ${preferredTotalSql('o')}
+      AND o.value_kind IN ${DRAWN_KINDS_SQL}
     GROUP BY ALL`);
   if (!rows.length) return null;
   const groups = new Set(rows.map((r) => String(r.grp)));
@@ -72,7 +71,7 @@ export interface Pivot {
 /** Country × period table of the preferred totals (one citizenship group, one age band at most). */
 export function pivot(rows: ObservationRow[], group: string): Pivot {
   const slice = rows.filter(
-    (r) => r.is_preferred && !r.sex && !r.status && (r.citizenship_code ?? '') === group && ['', 'Y15-64', 'Y15-74'].includes(r.age ?? '') && r.value_kind !== 'cumulative',
+    (r) => isPreferredTotal(r) && (r.citizenship_code ?? '') === group && r.value_kind !== 'cumulative',
   );
   const periods = [...new Set(slice.map((r) => r.period))].sort();
   const byCountry = new Map<string, { name: string; cells: Map<string, ObservationRow> }>();

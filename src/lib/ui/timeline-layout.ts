@@ -7,6 +7,8 @@
  * it above its row so the axis gets the full width.
  */
 
+import { REGULARIZATION_CIRCLE, REGULARIZATION_KEY_SIZES, regularizationRadius } from '../domain/rules.ts';
+
 export interface TimelineFrame {
   width: number;
   narrow: boolean;
@@ -110,9 +112,12 @@ export function layoutRegularizations(events: RegEvent[], width: number, opts: {
   const firstYear = opts.firstYear ?? Math.floor(Math.min(...years, 2000)) - 1;
   const lastYear = opts.lastYear ?? Math.ceil(Math.max(...years, 2000)) + 1;
   const f = frame(width, firstYear, lastYear, 150);
-  const rMax = f.narrow ? 15 : 22;
-  const maxValue = Math.max(1, ...drawn.map((e) => (e.kind === 'voluntary_departure_amnesty' ? 0 : e.approvals ?? e.applications ?? 0)));
-  const radius = (v: number) => Math.max(2.5, rMax * Math.sqrt(v / maxValue));
+  // The site-wide circle scale (../domain/rules.ts): the same programme has the same size everywhere.
+  const rMax = regularizationRadius(REGULARIZATION_CIRCLE.people, f.narrow);
+  const maxValue = REGULARIZATION_CIRCLE.people;
+  const biggest = Math.max(0, ...drawn.map((e) => (e.kind === 'voluntary_departure_amnesty' ? 0 : e.approvals ?? e.applications ?? 0)));
+  const rBiggest = Math.max(rMax, regularizationRadius(biggest, f.narrow));
+  const radius = (v: number) => Math.max(2.5, regularizationRadius(v, f.narrow));
 
   const byCountry = new Map<string, RegEvent[]>();
   for (const e of drawn) {
@@ -129,11 +134,11 @@ export function layoutRegularizations(events: RegEvent[], width: number, opts: {
 
   // Long timelines repeat the year labels above the first row.
   const top = codes.length > 4 ? 24 : 8;
-  const rowHeight = f.narrow ? 18 + 2 * rMax : Math.max(40, 2 * rMax + 8);
+  const rowHeight = f.narrow ? 18 + 2 * rBiggest : Math.max(40, 2 * rBiggest + 8);
   const rows: RegRow[] = codes.map((code, i) => {
     const list = byCountry.get(code)!;
     const yTop = top + i * rowHeight;
-    const y = f.narrow ? yTop + 16 + rMax : yTop + rowHeight / 2;
+    const y = f.narrow ? yTop + 16 + rBiggest : yTop + rowHeight / 2;
     const marks = list
       .map((e): RegMark => {
         const basis: SizeBasis = e.kind === 'voluntary_departure_amnesty' ? 'departure' : e.approvals !== null ? 'approvals' : e.applications !== null ? 'applications' : 'none';
@@ -156,15 +161,13 @@ function placeYear(e: RegEvent): number | null {
   return e.year;
 }
 
-/** Legend sizes: round numbers that fit under the largest value. */
-export function legendSizes(maxValue: number): number[] {
-  const candidates = [10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000];
-  const fit = candidates.filter((v) => v <= maxValue);
-  return fit.length <= 3 ? fit : [fit[0], fit[Math.floor(fit.length / 2)], fit[fit.length - 1]];
+/** Legend sizes: the same round sizes on every timeline and chart (the scale is shared). */
+export function legendSizes(_maxValue?: number): number[] {
+  return [...REGULARIZATION_KEY_SIZES];
 }
 
 export function legendRadius(layout: RegLayout, v: number): number {
-  return r1(Math.max(2.5, layout.rMax * Math.sqrt(v / layout.maxValue)));
+  return r1(Math.max(2.5, regularizationRadius(v, layout.frame.narrow)));
 }
 
 // ---------------------------------------------------------------------------
@@ -208,7 +211,9 @@ export interface RuleLayout {
 }
 
 /** Vertical lanes inside a country row, one per direction, so markers of one year do not hide each other. */
-export const DIRECTION_LANES = ['restrictive', 'mixed', 'liberalizing', 'none'] as const;
+/** Lane order of directions: one home, ../domain/labels.ts. */
+export { DIRECTION_ORDER as DIRECTION_LANES } from '../domain/labels.ts';
+import { DIRECTION_ORDER as DIRECTION_LANES } from '../domain/labels.ts';
 
 export function layoutRuleChanges(events: RuleEvent[], width: number, opts: { firstYear?: number; lastYear?: number; order?: string[] } = {}): RuleLayout {
   const years = events.map((e) => yearOf(e.date)).filter(Number.isFinite);

@@ -6,7 +6,7 @@
  * restores the view.
  *
  * Attributes (rendered by ChartFigure.astro):
- *  - data-chart:   spec id (src/charts/index.ts)
+ *  - data-chart:   spec id (src/charts/<id>.ts, found by lib/charts/registry.ts)
  *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
  *  - data-preload: "idle" to start the engine when the browser is idle (explore page)
  */

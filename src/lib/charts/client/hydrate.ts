@@ -14,7 +14,7 @@
  * embed, citation) read those.
  */
 import * as Plot from '@observablehq/plot';
-import { loadSpec } from '../../../charts/index.ts';
+import { loadSpec } from '../registry.ts';
 import type { ChartRows, ChartSpec } from '../spec.ts';
 import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
 import { plotOptions, type DrawState } from '../plot-options.ts';

@@ -1,0 +1,56 @@
+/**
+ * The key of a chart: every mark that is not labelled directly (line styles, ranges, hollow
+ * points and circles, event strips), as data. ChartKey.astro prints it under the chart and the
+ * SVG/PNG export draws it under the exported chart (../chart-actions/svg-export.ts), from the same
+ * list, with the same symbols. Pure and browser-safe.
+ */
+import type { ChartSpec } from './spec.ts';
+
+export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow-dot' | 'diamond';
+
+export interface KeyItem {
+  symbol: KeySymbol;
+  label: string;
+  /** Shown only while this event layer is on. */
+  layer?: string;
+}
+
+export function chartKey(spec: ChartSpec): KeyItem[] {
+  const items: KeyItem[] = [
+    { symbol: 'solid', label: 'Official count (filled points)' },
+    { symbol: 'dashed', label: 'Research estimate (hollow points)' },
+  ];
+  if (spec.encodings.low) items.push({ symbol: 'range', label: 'Estimate range (low to high)' });
+  for (const l of spec.layers) {
+    if (l.mark === 'dots') {
+      items.push({ symbol: 'dots', label: l.label, layer: l.layer });
+      if (l.size) items.push({ symbol: 'hollow-dot', label: 'Dotted ring: number granted not published', layer: l.layer });
+    } else items.push({ symbol: 'diamond', label: l.label, layer: l.layer });
+  }
+  return items;
+}
+
+/** Items of a key for the layers switched on. */
+export const keyFor = (items: KeyItem[], layers: string[] | undefined) => items.filter((i) => !i.layer || (layers ?? []).includes(i.layer));
+
+/**
+ * SVG markup (no outer <svg>) of a symbol in a `w` × 12 box, drawn in `color` (currentColor on
+ * screen, a fixed grey in exports).
+ */
+export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): string {
+  const mid = w / 2;
+  switch (symbol) {
+    case 'solid':
+      return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2.25"/><circle cx="${mid}" cy="6" r="3" fill="${color}"/>`;
+    case 'dashed':
+      return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2" stroke-dasharray="5,3"/><circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`;
+    case 'range':
+      return `<rect x="0" y="1" width="${w}" height="10" fill="${color}" fill-opacity="0.16"/><line x1="${mid}" x2="${mid}" y1="1" y2="11" stroke="${color}" stroke-width="2" stroke-opacity="0.7"/>`;
+    case 'dots':
+      return `<circle cx="${mid}" cy="6" r="5.5" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
+    case 'hollow-dot':
+      return `<circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.25" stroke-dasharray="2,1.5"/>`;
+    case 'diamond':
+      return `<path d="M${mid},1L${mid + 5},6L${mid},11L${mid - 5},6Z" fill="${color}"/>`;
+  }
+}

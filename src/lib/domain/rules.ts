@@ -1,0 +1,80 @@
+/**
+ * Domain rules, each written once. Charts, page plans and key figures import these instead of
+ * restating them; tests/unit/conventions.test.ts fails if the SQL of a rule appears anywhere else.
+ *
+ * - Preferred total: the value the charts draw for a series, country and period. Where sources
+ *   disagree the pipeline marks one row `is_preferred`; a total has no sex or status breakdown and
+ *   either no age band or the working-age band a labour source publishes its totals for.
+ * - Mid-period date: where a value sits on a time axis. A stock at a date sits at that date; a
+ *   calendar-year flow sits in the middle of its year.
+ * - People are drawn in people: `thousand_persons` is multiplied out, never mixed with persons.
+ *
+ * Browser-safe, dependency-free (the chart specs that import it load lazily in the page).
+ */
+
+/** Age bands that count as "all ages" for a total ('' is no age breakdown). */
+export const TOTAL_AGE_BANDS = ['', 'Y15-64', 'Y15-74'] as const;
+
+/** Value kinds a line can draw (running totals and shares of other rows go to tables). */
+export const DRAWN_VALUE_KINDS = ['count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota'] as const;
+
+const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+
+/** SQL list literal of DRAWN_VALUE_KINDS: `('count', …)`. */
+export const DRAWN_KINDS_SQL = sqlList(DRAWN_VALUE_KINDS);
+
+/** SQL list literal of TOTAL_AGE_BANDS. */
+export const TOTAL_AGES_SQL = sqlList(TOTAL_AGE_BANDS);
+
+/**
+ * SQL condition: the row of `alias` (an observations row) is the preferred value of a total.
+ * Citizenship is left to the caller: some charts draw nationals and foreigners side by side.
+ */
+export function preferredTotalSql(alias = 'o'): string {
+  const a = alias ? `${alias}.` : '';
+  return `${a}is_preferred AND ${a}sex IS NULL AND ${a}status IS NULL AND coalesce(${a}age, '') IN ${TOTAL_AGES_SQL}`;
+}
+
+/**
+ * SQL expression: the mid-period date of a period as `YYYY-MM-DD` text. Inside an aggregate query
+ * pass aggregated columns (`any_value(period_start)`).
+ */
+export function midPeriodDateSql(start = 'period_start', end = 'period_end'): string {
+  return `strftime(${start} + CAST(date_diff('day', ${start}, ${end}) // 2 AS INTEGER), '%Y-%m-%d')`;
+}
+
+/** SQL expression: the value of `alias` in people where its unit is thousands of people. */
+export function personsSql(alias = 'o'): string {
+  const a = alias ? `${alias}.` : '';
+  return `${a}value * CASE WHEN ${a}unit = 'thousand_persons' THEN 1000 ELSE 1 END`;
+}
+
+/** The same rule as `preferredTotalSql`, for rows already read (page code, tests). */
+export function isPreferredTotal(r: { is_preferred: unknown; sex?: unknown; status?: unknown; age?: unknown }): boolean {
+  return r.is_preferred === true && !r.sex && !r.status && (TOTAL_AGE_BANDS as readonly string[]).includes(String(r.age ?? ''));
+}
+
+/** Mid-period date of ISO dates `start`..`end` (UTC), as `YYYY-MM-DD`; the JS twin of `midPeriodDateSql`. */
+export function midPeriodDate(start: string, end: string): string {
+  const a = Date.parse(`${start.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${end.slice(0, 10)}T00:00:00Z`);
+  const days = Math.floor((b - a) / 864e5 / 2);
+  return new Date(a + days * 864e5).toISOString().slice(0, 10);
+}
+
+/**
+ * One circle scale for regularizations, on every chart and timeline: circle area is proportional
+ * to the people granted status, and a programme of `people` is drawn with radius `radius` (wide
+ * layouts) or `narrowRadius` (phones). Fixed rather than fitted to the programmes in view, so a
+ * programme has the same size on its country page as on the regularizations page.
+ */
+export const REGULARIZATION_CIRCLE = { people: 1_000_000, radius: 16, narrowRadius: 12 } as const;
+
+/** Round sizes shown in the key of the circle scale. */
+export const REGULARIZATION_KEY_SIZES = [100_000, 500_000, 1_000_000] as const;
+
+/** Radius in pixels of a circle for `people` on the shared scale. */
+export function regularizationRadius(people: number, narrow = false): number {
+  const r = narrow ? REGULARIZATION_CIRCLE.narrowRadius : REGULARIZATION_CIRCLE.radius;
+  return r * Math.sqrt(Math.max(0, people) / REGULARIZATION_CIRCLE.people);
+}
