@@ -3,6 +3,7 @@
  * plain words. Pure: no DOM and no engine, so the same code is tested in Node.
  */
 import Papa from 'papaparse';
+import { ESCAPE_FORMULAE } from '../csv-safety.ts';
 import { CONSOLE_TABLES } from './seal.ts';
 
 /** Arrow type ids (stable across apache-arrow versions; duckdb-wasm bundles its own copy). */
@@ -49,9 +50,9 @@ export interface ResultSet {
   truncated: boolean;
 }
 
-/** RFC 4180 CSV of a result (null = empty cell), as the published CSVs. */
+/** RFC 4180 CSV of a result (null = empty cell, formula-like text neutralised), as the published CSVs. */
 export function resultToCsv(r: ResultSet): string {
-  return `${Papa.unparse({ fields: r.columns, data: r.rows.map((row) => row.map((c) => c ?? '')) }, { newline: '\n' })}\n`;
+  return `${Papa.unparse({ fields: r.columns, data: r.rows.map((row) => row.map((c) => c ?? '')) }, { newline: '\n', escapeFormulae: ESCAPE_FORMULAE })}\n`;
 }
 
 export interface Explained {
