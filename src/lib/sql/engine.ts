@@ -131,6 +131,9 @@ export async function openConsoleEngine(progress: (p: EngineProgress) => void = 
 
   /** Layer 3: every object that is not a published table goes; a changed table is reloaded. */
   async function restore() {
+    // ATTACH ':memory:' needs no file access: detach any database but the console's own.
+    const dbs = (await conn.query("SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal AND database_name NOT IN ('memory', 'temp')")).toArray();
+    for (const d of dbs) await conn.query(`DETACH DATABASE IF EXISTS ${quote(String((d.toJSON() as { name: string }).name))}`);
     const objects = (await conn.query(CATALOG)).toArray().map((r) => r.toJSON() as Record<string, string>);
     const published = new Set<string>(CONSOLE_TABLES);
     for (const o of objects) {
