@@ -2,13 +2,16 @@
  * Copies the frozen data releases (data/releases/**, committed) into public/releases/** so the
  * site serves them at `<base>releases/<release_id>/<file>` and `<base>releases/index.json`.
  * public/releases/ is git-ignored and rebuilt on every build: a file removed from data/releases
- * disappears from the site too. Runs before `astro build` (package.json "build").
+ * disappears from the site too. Runs before `astro build` (package.json "build"). Every release
+ * is first verified against the hashes it recorded (scripts/lib/verify-release.ts): a tampered
+ * release stops the build with the file named, and nothing is copied.
  *
  * Usage: tsx scripts/copy-releases.ts [--from data/releases] [--to public/releases]
  */
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ReleaseVerificationError, verifyReleases } from './lib/verify-release.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +38,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? path.resolve(argv[i + 1]) : undefined;
   };
-  const n = copyReleases(get('from'), get('to'));
+  const from = get('from') ?? path.join(REPO_ROOT, 'data/releases');
+  try {
+    const checked = await verifyReleases(from);
+    console.log(`releases verified: ${checked} files match their recorded hashes`);
+  } catch (err) {
+    if (!(err instanceof ReleaseVerificationError)) throw err;
+    console.error(`release verification failed: ${err.message}`);
+    process.exit(1);
+  }
+  const n = copyReleases(from, get('to'));
   console.log(`releases copied: ${n} files`);
 }

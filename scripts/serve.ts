@@ -4,7 +4,10 @@
  *  - applies the `_headers` file (Netlify / Cloudflare Pages syntax) that ships in dist/, so the
  *    Content-Security-Policy and framing rules tested here are the ones deployed;
  *  - compresses text with brotli or gzip when the client asks (bytes measured are realistic);
- *  - serves `.wasm` as application/wasm (streaming compilation needs it).
+ *  - serves `.wasm` as application/wasm (streaming compilation needs it);
+ *  - serves only files inside the root: the decoded path is resolved and checked with
+ *    path.relative (so `/..%2fsibling/x` and `/%2e%2e/x` cannot reach a sibling folder), and a
+ *    malformed URL or escape (`/%E0%A4%A`, a NUL byte) answers 400, not 500.
  *
  * Usage: tsx scripts/serve.ts [--port 4321] [--root dist] [--host 127.0.0.1]
  */
@@ -75,6 +78,26 @@ export function headersFor(rules: HeaderRule[], urlPath: string): Record<string,
   return out;
 }
 
+/**
+ * The file a request path names, or why it names none: 'bad' for a URL that does not parse or
+ * decode (or holds a NUL), 'outside' for a path that leaves the root once decoded and resolved.
+ */
+export function resolveInside(root: string, requestUrl: string): { url: URL; rel: string; file: string } | 'bad' | 'outside' {
+  let url: URL;
+  let rel: string;
+  try {
+    url = new URL(requestUrl, 'http://localhost');
+    rel = decodeURIComponent(url.pathname);
+  } catch {
+    return 'bad';
+  }
+  if (rel.includes('\0')) return 'bad';
+  const file = path.resolve(root, `.${rel}`);
+  const inside = path.relative(root, file);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return 'outside';
+  return { url, rel, file };
+}
+
 export interface ServeOptions {
   root?: string;
   port?: number;
@@ -93,12 +116,11 @@ export async function serve(opts: ServeOptions = {}): Promise<{ server: Server; 
 
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      let rel = decodeURIComponent(url.pathname);
-      // Refuse anything that escapes the root.
-      const target = path.resolve(root, '.' + rel);
-      if (!target.startsWith(root)) return send(res, 403, 'text/plain', Buffer.from('forbidden'));
-      let file = target;
+      const target = resolveInside(root, req.url ?? '/');
+      if (target === 'bad') return send(res, 400, 'text/plain', Buffer.from('bad request'));
+      if (target === 'outside') return send(res, 403, 'text/plain', Buffer.from('forbidden'));
+      const { url, rel } = target;
+      let file = target.file;
       let st = await stat(file).catch(() => null);
       if (st?.isDirectory()) {
         if (!rel.endsWith('/')) {

@@ -4,9 +4,9 @@
  * fatal UTF-8, an exact header, and cell typing that refuses anything a spreadsheet might
  * have "helped" with (thousands separators, NaN, stray spaces).
  */
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from './errors.ts';
+import { readInputBytes } from './input-rules.ts';
 import type { CellType } from './tables.ts';
 import { decodeUtf8Strict } from './utf8.ts';
 
@@ -34,7 +34,12 @@ export function parseCell(raw: string, type: CellType | undefined, at: { file: s
         throw new InputError(at.file, at.line, at.column, `"${raw}" is not a plain number${hint}`);
       }
       const n = Number(raw);
-      if (!Number.isFinite(n)) throw new InputError(at.file, at.line, at.column, `"${raw}" is not a finite number`);
+      if (!Number.isFinite(n)) throw new InputError(at.file, at.line, at.column, `"${raw}" is not a finite number (too large for a double)`);
+      // 1e-400 reads as 0 and -0 prints as 0: either would publish a figure nobody wrote.
+      if (n === 0 && /[1-9]/.test(raw.replace(/[eE].*$/, ''))) {
+        throw new InputError(at.file, at.line, at.column, `"${raw}" is too small to store (it would be published as 0)`);
+      }
+      if (Object.is(n, -0)) throw new InputError(at.file, at.line, at.column, `"${raw}" is negative zero; write 0`);
       if (type === 'integer' && !Number.isSafeInteger(n)) {
         throw new InputError(at.file, at.line, at.column, `"${raw}" must be a whole number`);
       }
@@ -172,12 +177,12 @@ export function parseCsvText(text: string, file: string, expected: string[]): Cs
 }
 
 export async function readCsvFile(path: string, file: string, expected: string[]): Promise<CsvRow[]> {
-  const bytes = await readFile(path);
+  const bytes = await readInputBytes(path, file);
   if (bytes.length === 0) throw new InputError(file, 0, null, 'file is empty (expected at least a header row)');
   return parseCsvText(decodeUtf8Strict(bytes, file), file, expected);
 }
 
-/** Typed record from raw cells. */
+/** Typed record from raw cells (the text rules are checked on the typed row, in row-schema.ts). */
 export function typeRow(row: CsvRow, file: string, types: Record<string, CellType>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [col, raw] of Object.entries(row.cells)) out[col] = parseCell(raw, types[col], { file, line: row.line, column: col });

@@ -2,7 +2,7 @@
  * Loads the curated tables (data/curated) and series files (data/series), typed and
  * schema-checked row by row. Cross-table rules live in validate.ts.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Country, Observation, Regularization, RuleChange, Source, TableName } from '../../src/lib/schema.ts';
 import { readCsvFile, typeRow } from './csv-reader.ts';
@@ -46,10 +46,14 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Every entry named like an input, whatever it is: a symlink or folder named `x.csv` is
+ * listed so that the reader refuses it (./input-rules.ts), never skipped in silence.
+ */
 async function listFiles(dir: string, ext: RegExp): Promise<string[]> {
   if (!(await exists(dir))) return [];
   return (await readdir(dir, { withFileTypes: true }))
-    .filter((d) => d.isFile() && ext.test(d.name))
+    .filter((d) => ext.test(d.name))
     .map((d) => join(dir, d.name))
     .sort();
 }
@@ -62,7 +66,8 @@ export async function readTableFile<T>(table: TableName, abs: string): Promise<L
 }
 
 async function requireFile(abs: string): Promise<string> {
-  if (!(await exists(abs))) throw new InputError(displayPath(abs), 0, null, 'required file is missing');
+  // lstat: a dangling symlink is reported by the reader as a symlink, not as missing.
+  if (!(await lstat(abs).then(() => true, () => false))) throw new InputError(displayPath(abs), 0, null, 'required file is missing');
   return abs;
 }
 

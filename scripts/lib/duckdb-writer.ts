@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { csvSafeSql } from '../../src/lib/csv-safety.ts';
 import { SORT_KEYS, type TableName } from '../../src/lib/schema.ts';
 import { publishedColumns, type PublishedColumn } from './tables.ts';
 
@@ -34,12 +35,13 @@ export function orderBy(table: TableName): string {
   return keys.map((k) => `${q(k)} ASC NULLS FIRST`).join(', ');
 }
 
-/** CSV text of a column: whole doubles without ".0", dates ISO, booleans true/false. */
+/** CSV text of a column: whole doubles without ".0", dates ISO, booleans true/false, formula-like text neutralised. */
 function csvExpr(c: PublishedColumn): string {
   if (c.sql === 'DOUBLE') {
     return `CASE WHEN ${q(c.name)} = trunc(${q(c.name)}) AND abs(${q(c.name)}) < 1e15 THEN CAST(CAST(${q(c.name)} AS BIGINT) AS VARCHAR) ELSE CAST(${q(c.name)} AS VARCHAR) END AS ${q(c.name)}`;
   }
   if (c.sql === 'DATE') return `strftime(${q(c.name)}, '%Y-%m-%d') AS ${q(c.name)}`;
+  if (c.sql === 'VARCHAR') return `${csvSafeSql(q(c.name))} AS ${q(c.name)}`;
   return q(c.name);
 }
 

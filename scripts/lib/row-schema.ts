@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { Observation, PERIOD_TYPES, isoDate, type TableName } from '../../src/lib/schema.ts';
 import { InputError } from './errors.ts';
+import { checkTexts } from './input-rules.ts';
 import { SCHEMAS } from './tables.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -56,7 +57,9 @@ export function schemaFor(table: TableName) {
   return table === 'observations' ? CuratedObservation : SCHEMAS[table];
 }
 
+/** A row of a curated table or a source module: text rules (./input-rules.ts), then the schema. */
 export function parseRow<T>(table: TableName, data: Record<string, unknown>, file: string, line: number): T {
+  checkTexts(data, file, line);
   const result = (schemaFor(table) as z.ZodType).safeParse(data);
   if (!result.success) throw zodIssueToError(result.error.issues[0], data, file, line, 'row');
   return result.data as T;

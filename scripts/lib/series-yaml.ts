@@ -2,10 +2,10 @@
  * Reads data/series/*.yml (a YAML list of Series objects) keeping the line of every item and
  * field, so a schema problem is reported at the line a curator has to fix.
  */
-import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { Series } from '../../src/lib/schema.ts';
 import { InputError } from './errors.ts';
+import { checkTexts, readInputBytes } from './input-rules.ts';
 import { decodeUtf8Strict } from './utf8.ts';
 import { zodIssueToError } from './row-schema.ts';
 
@@ -18,22 +18,37 @@ export interface LocatedSeries {
 const SERIES_FIELDS = Object.keys(Series.shape);
 
 export async function readSeriesFile(path: string, file: string): Promise<LocatedSeries[]> {
-  const text = decodeUtf8Strict(await readFile(path), file);
+  const text = decodeUtf8Strict(await readInputBytes(path, file), file);
   if (text.trim() === '') throw new InputError(file, 0, null, 'file is empty (expected a YAML list of series)');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
-    throw new InputError(file, line, null, `malformed YAML: ${e.message.split('\n')[0]}`);
+  // The core schema only: a tag it does not know (`!!js/function`, `!local`) is an error, not text.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+    const unknownTag = problem.code === 'TAG_RESOLVE_FAILED';
+    throw new InputError(
+      file,
+      line,
+      null,
+      unknownTag
+        ? `YAML tag outside the core schema: ${problem.message.split('\n')[0]}; write plain values`
+        : `malformed YAML: ${problem.message.split('\n')[0]}`,
+    );
   }
   const lineAt = (node: Node | null | undefined, fallback: number) =>
     node?.range ? lineCounter.linePos(node.range[0]).line : fallback;
+  // No aliases: none is needed for a list of series, and each one can multiply the document
+  // (an "alias bomb" expands a few lines into gigabytes).
+  visit(doc, {
+    Alias(_key, node) {
+      throw new InputError(file, lineAt(node as Node, 1), null, `YAML alias *${node.source} is not allowed; write the value out in full`);
+    },
+  });
   if (!isSeq(doc.contents)) {
     throw new InputError(file, lineAt(doc.contents as Node, 1), null, 'the file must be a YAML list of series (items starting with "- series_id: …")');
   }
-  // Whole-document conversion resolves anchors and aliases (`breaks: *none`); nodes keep the lines.
-  const values = doc.toJS() as unknown[];
+  const values = doc.toJS({ maxAliasCount: 0 }) as unknown[];
   const out: LocatedSeries[] = [];
   doc.contents.items.forEach((item, index) => {
     const line = lineAt(item as Node, 1);
@@ -43,6 +58,7 @@ export async function readSeriesFile(path: string, file: string): Promise<Locate
       const pair = item.items.find((p) => (p.key as { value?: unknown })?.value === key);
       return lineAt((pair?.value ?? pair?.key) as Node, line);
     };
+    checkTexts(data, file, (path) => lineAt(item.getIn(path, true) as Node | undefined, fieldLine(String(path[0]))));
     const unknown = Object.keys(data).filter((k) => !SERIES_FIELDS.includes(k));
     if (unknown.length) {
       throw new InputError(file, fieldLine(unknown[0]), unknown[0], `unknown field "${unknown[0]}" (allowed: ${SERIES_FIELDS.join(', ')})`);

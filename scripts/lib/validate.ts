@@ -2,11 +2,13 @@
  * Cross-row and cross-table rules. Each rule throws an InputError at the first offending row,
  * naming the other row involved (file:line) where there is one.
  */
-import { OBSERVATION_KEY, type Observation, type Series } from '../../src/lib/schema.ts';
+import countryTable from 'i18n-iso-countries';
+import { AGGREGATE_CODES, OBSERVATION_KEY, type Observation, type Series } from '../../src/lib/schema.ts';
 import type { CuratedData, CuratedObservation, Located } from './curated.ts';
 import { InputError } from './errors.ts';
-import { addYears, fuzzyDateRange, periodRange } from './periods.ts';
+import { HORIZON_YEARS, dateHorizon } from './input-rules.ts';
 import { resolvePeriod } from './period-type.ts';
+import { addYears, fuzzyDateRange, periodRange, type PeriodRange } from './periods.ts';
 
 const at = (l: { file: string; line: number }) => `${l.file}:${l.line}`;
 
@@ -33,11 +35,39 @@ function uniqueIds<T>(rows: Located<T>[], id: (r: T) => string, column: string, 
   return seen;
 }
 
-function checkFuzzyDate(value: string | null, l: { file: string; line: number }, column: string) {
+const horizonText = (horizon: string) => `${horizon}, the horizon (${HORIZON_YEARS} year${HORIZON_YEARS > 1 ? 's' : ''} after the release date)`;
+
+/** A fuzzy date that exists on the calendar and starts on or before the horizon. */
+function checkFuzzyDate(value: string | null, l: { file: string; line: number }, column: string, horizon: string): PeriodRange | null {
   if (value === null) return null;
   const range = fuzzyDateRange(value);
   if ('error' in range) throw new InputError(l.file, l.line, column, range.error);
+  if (range.start > horizon) throw new InputError(l.file, l.line, column, `date ${value} is after ${horizonText(horizon)}`);
   return range;
+}
+
+/**
+ * countries.csv: every code that is not an aggregate is an assigned ISO 3166-1 alpha-3 code
+ * (the i18n-iso-countries table), every aggregate is one of AGGREGATE_CODES and says so, and
+ * no two rows share an English name.
+ */
+function checkCountries(rows: CuratedData['countries']) {
+  const aggregates = new Set<string>(AGGREGATE_CODES);
+  const names = new Map<string, Located<unknown>>();
+  for (const c of rows) {
+    const { country_code: code, is_aggregate } = c.row;
+    if (aggregates.has(code)) {
+      if (!is_aggregate) throw new InputError(c.file, c.line, 'is_aggregate', `${code} is an aggregate; is_aggregate must be true`);
+    } else if (!countryTable.isValid(code) || !/^[A-Z]{3}$/.test(code)) {
+      throw new InputError(c.file, c.line, 'country_code', `"${code}" is not an ISO 3166-1 alpha-3 country code (nor one of the aggregates ${AGGREGATE_CODES.join(', ')})`);
+    } else if (is_aggregate) {
+      throw new InputError(c.file, c.line, 'is_aggregate', `${code} is an ISO country, not an aggregate; is_aggregate must be false`);
+    }
+    const name = c.row.name_en.trim().toLowerCase();
+    const first = names.get(name);
+    if (first) throw new InputError(c.file, c.line, 'name_en', `duplicate country name "${c.row.name_en}" (first used at ${at(first)})`);
+    names.set(name, c);
+  }
 }
 
 export interface ValidateOptions {
@@ -55,6 +85,8 @@ const BREAKDOWNS = ['sex', 'age', 'citizenship_code', 'status'] as const;
 export function validateAll(data: CuratedData, observations: Located<CuratedObservation>[], opts: ValidateOptions): ValidatedData {
   // --- identities -----------------------------------------------------------------------
   const countries = uniqueIds(data.countries, (c) => c.country_code, 'country_code', 'country code');
+  checkCountries(data.countries);
+  const horizon = dateHorizon(opts.today);
   const sources = uniqueIds(data.sources, (s) => s.source_id, 'source_id', 'source id');
   // One row per cited document: two ids for one URL would split its citations in two.
   uniqueIds(data.sources, (s) => s.url, 'url', 'source URL');
@@ -71,19 +103,19 @@ export function validateAll(data: CuratedData, observations: Located<CuratedObse
 
   // --- sources, series, regularizations, rule changes ------------------------------------
   for (const s of data.sources) {
-    checkFuzzyDate(s.row.published, s, 'published');
-    checkFuzzyDate(s.row.accessed, s, 'accessed');
+    checkFuzzyDate(s.row.published, s, 'published', horizon);
+    checkFuzzyDate(s.row.accessed, s, 'accessed', horizon);
   }
   for (const s of data.series) {
     for (const c of s.row.comparability) needCountry(c.country_code, s, 'comparability.country_code');
-    for (const b of s.row.breaks) checkFuzzyDate(b.date, s, 'breaks.date');
+    for (const b of s.row.breaks) checkFuzzyDate(b.date, s, 'breaks.date', horizon);
   }
   for (const r of data.regularizations) {
     needCountry(r.row.country_code, r);
     needSource(r.row.source_id, r);
     for (const id of r.row.other_source_ids?.split(';') ?? []) needSource(id, r, 'other_source_ids');
-    const start = checkFuzzyDate(r.row.start_date, r, 'start_date');
-    const end = checkFuzzyDate(r.row.end_date, r, 'end_date');
+    const start = checkFuzzyDate(r.row.start_date, r, 'start_date', horizon);
+    const end = checkFuzzyDate(r.row.end_date, r, 'end_date', horizon);
     // Fuzzy dates compare by their widest reading: "2005" may end after "2005-05-07" starts.
     if (start && end && start.start > end.end) {
       throw new InputError(r.file, r.line, 'end_date', `end_date ${r.row.end_date} is before start_date ${r.row.start_date}`);
@@ -105,11 +137,10 @@ export function validateAll(data: CuratedData, observations: Located<CuratedObse
     needCountry(r.row.country_code, r);
     needSource(r.row.source_id, r);
     for (const id of r.row.other_source_ids?.split(';') ?? []) needSource(id, r, 'other_source_ids');
-    checkFuzzyDate(r.row.date, r, 'date');
+    checkFuzzyDate(r.row.date, r, 'date', horizon);
   }
 
   // --- observations: references, periods, values ------------------------------------------
-  const maxEnd = addYears(opts.today, 1);
   const out: Located<Observation>[] = [];
   for (const o of observations) {
     const r = o.row;
@@ -120,7 +151,7 @@ export function validateAll(data: CuratedData, observations: Located<CuratedObse
     const range = periodRange(r.period);
     if ('error' in range) throw new InputError(o.file, o.line, 'period', range.error);
     if (range.start < MIN_PERIOD_START) throw new InputError(o.file, o.line, 'period', `period ${r.period} is before 1945`);
-    if (range.end > maxEnd) throw new InputError(o.file, o.line, 'period', `period ${r.period} ends after ${maxEnd} (more than a year from today)`);
+    if (range.end > horizon) throw new InputError(o.file, o.line, 'period', `period ${r.period} ends after ${horizonText(horizon)}`);
     if (r.unit !== series.unit) {
       throw new InputError(o.file, o.line, 'unit', `unit "${r.unit}" differs from the unit of series ${r.series_id} ("${series.unit}")`);
     }

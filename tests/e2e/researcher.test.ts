@@ -167,6 +167,39 @@ describe('SQL console', () => {
     expect(await raw('SELECT count(*) FROM observations')).toEqual({ ok: true, rows: 1 });
     expectClean(w);
   });
+
+  it('the published tables come back whatever the engine object was made to do (DROP, CREATE, ATTACH)', async () => {
+    const raw = (sql: string) =>
+      page.evaluate((q) => (document.querySelector('sql-console') as unknown as { rawQuery(s: string): Promise<{ ok: boolean; error?: string }> }).rawQuery(q), sql);
+    const before = await run('SELECT count(*) AS n, sum(value) AS total FROM observations');
+    expect(before.outcome).toBe('ok');
+    const cells = () => page.$$eval('sql-console [data-sql-table] tbody td', (tds) => tds.map((td) => td.textContent));
+    const expected = await cells();
+    expect((await raw("ATTACH 'https://example.org/db.duckdb' AS x")).ok).toBe(false);
+    // An in-memory database needs no file access, so the engine lets it in; the console detaches it.
+    await raw("ATTACH ':memory:' AS x");
+    await raw('CREATE TABLE x.observations AS SELECT 1 AS n');
+    for (const sql of [
+      'DROP TABLE observations',
+      'CREATE TABLE observations AS SELECT 1 AS n, 0 AS value',
+      "CREATE TEMP TABLE series AS SELECT 'fake' AS series_id",
+      'CREATE VIEW countries_v AS SELECT 1',
+      'UPDATE sources SET title = 0',
+    ]) {
+      expect(await raw(sql), sql).toMatchObject({ ok: true });
+    }
+    expect((await raw('SELECT count(*) FROM observations')).ok).toBe(true);
+    const after = await run('SELECT count(*) AS n, sum(value) AS total FROM observations');
+    expect(after.outcome).toBe('ok');
+    expect(await cells()).toEqual(expected);
+    await run("SELECT count(*) FROM series WHERE series_id = 'fake'");
+    expect(await cells()).toEqual(['0']);
+    await run("SELECT count(*) FROM duckdb_views() WHERE NOT internal");
+    expect(await cells()).toEqual(['0']);
+    await run("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'x'");
+    expect(await cells()).toEqual(['0']);
+    expectClean(w);
+  });
 });
 
 describe('chart downloads and citation', () => {

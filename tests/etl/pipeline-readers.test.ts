@@ -137,7 +137,7 @@ describe('UTF-8', () => {
 });
 
 describe('series YAML', () => {
-  it('resolves anchors and aliases and reports item lines', async () => {
+  it('reports item lines, and refuses aliases at their line', async () => {
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -146,12 +146,15 @@ describe('series YAML', () => {
     const item = (id: string, breaks: string) =>
       `- series_id: ${id}\n  title: T\n  category: enforcement\n  unit: persons\n  definition: D.\n  counts: C.\n  excludes: E.\n  measure: flow\n  breaks: ${breaks}\n  comparability: []\n  preference_note: null\n`;
     const file = join(dir, 's.yml');
-    await writeFile(file, item('a_one', '&none []') + item('a_two', '*none'));
+    await writeFile(file, item('a_one', '[]') + item('a_two', '[]'));
     const got = await readSeriesFile(file, 's.yml');
     expect(got.map((s) => [s.row.series_id, s.line, s.row.breaks])).toEqual([
       ['a_one', 1, []],
       ['a_two', 12, []],
     ]);
+    // Aliases can multiply a document (alias bombs); none is needed, so none is accepted.
+    await writeFile(file, item('a_one', '&none []') + item('a_two', '*none'));
+    await expect(readSeriesFile(file, 's.yml')).rejects.toThrow(/s\.yml:20: YAML alias \*none is not allowed/);
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The SQL console's two locks, tested apart:
- *  1. the statement check (src/lib/sql/guard.ts): hostile statements get a plain refusal, read
- *     queries pass, and strings or comments cannot hide or fake a keyword;
+ *  1. the statement check (src/lib/sql/guard.ts), on DuckDB's own lexer (duckdb-wasm's tokenize):
+ *     hostile statements get a plain refusal, read queries pass, and strings, comments or line
+ *     ends cannot hide or fake a keyword;
  *  2. the engine seal (src/lib/sql/seal.ts), applied to duckdb-wasm 1.32 itself (the same wasm
  *     build the site ships, run in Node): with the check bypassed, DuckDB still refuses to read a
  *     URL or a local file, ATTACH, COPY … TO, LOAD or any SET.
@@ -11,13 +12,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSql, tokenize } from '../../src/lib/sql/guard.ts';
+import { checkSql, tokensOf, type ScriptTokens } from '../../src/lib/sql/guard.ts';
 import { SEAL_CHECK, SEAL_STATEMENTS, isSealed } from '../../src/lib/sql/seal.ts';
-import { cellText, explainError, resultToCsv } from '../../src/lib/sql/format.ts';
+import { cellText, explainError, exportFile, resultToCsv } from '../../src/lib/sql/format.ts';
 import { EXAMPLES } from '../../src/lib/sql/examples.ts';
 
+/** duckdb-wasm's lexer, set up in beforeAll below (the same wasm the console runs). */
+let lex: (sql: string) => ScriptTokens;
+
 const refused = (sql: string) => {
-  const r = checkSql(sql);
+  const r = checkSql(sql, lex(sql));
   return r.ok ? null : r.message;
 };
 
@@ -56,8 +60,9 @@ describe('statement check', () => {
     ["SELECT 1; ATTACH 'x'", /ATTACH is not allowed/],
     ['', /Write a query first/],
     ['-- only a comment', /Write a query first/],
-    ["SELECT 'unterminated", /never closed/],
-    ['SELECT 1 /* open comment', /never closed/],
+    // Issue 16: a hand-written lexer ended the comment at \n only, so this looked like SELECT 1.
+    ['--\rDROP TABLE series /*\nSELECT 1 -- */', /DROP is not allowed/],
+    ['SELECT 1 --\r; ATTACH \'x\'', /ATTACH is not allowed/],
     ['GRANT ALL ON observations TO x', /GRANT is not allowed/],
     ['SELEC 1', /must start with SELECT/],
   ])('refuses %s', (sql, message) => {
@@ -92,8 +97,9 @@ describe('statement check', () => {
     for (const e of EXAMPLES) expect(refused(e.sql), e.id).toBeNull();
   });
 
-  it('tokenizes strings, quoted names, dollar quotes and comments as such', () => {
-    const t = tokenize(`SELECT 'a''b', "x""y", $q$ ; $q$ -- c\n/* d */ FROM t;`);
+  it('reads DuckDB\'s tokens: strings, quoted names, dollar quotes and comments as such', () => {
+    const sql = `SELECT 'a''b', "x""y", $q$ ; $q$ -- c\n/* d */ FROM t;`;
+    const t = tokensOf(sql, lex(sql));
     expect(t.map((x) => [x.kind, x.text])).toEqual([
       ['word', 'SELECT'],
       ['string', "a'b"],
@@ -127,6 +133,7 @@ beforeAll(async () => {
   await db.instantiate();
   db.open({});
   const c = db.connect();
+  lex = (sql) => db.tokenize(sql);
   // The console's order: no extension fetches, the tables, then the seal.
   c.query('SET autoinstall_known_extensions = false');
   c.query('SET autoload_known_extensions = false');
@@ -183,6 +190,18 @@ describe('sealed engine (duckdb-wasm 1.32, statement check bypassed)', () => {
     // duckdb-wasm's worker sometimes hands over DuckDB's JSON error object.
     const json = explainError('{"exception_type":"Parser","exception_message":"syntax error at end of input","error_subtype":"SYNTAX_ERROR"}');
     expect(json).toEqual({ title: 'The SQL has a syntax error.', detail: 'Parser Error: syntax error at end of input' });
+  });
+});
+
+describe('capped exports', () => {
+  it('say they were cut, in the file name and in a last line', () => {
+    const r = { columns: ['n'], rows: [['1'], ['2']], truncated: true };
+    const cut = exportFile(r, '2026.11.23-408707ea');
+    expect(cut.name).toBe('irregular-atlas-query_2026.11.23-408707ea_first-2-rows.csv');
+    expect(cut.csv.trimEnd().split('\n').at(-1)).toMatch(/^# truncated: only the first 2 rows/);
+    const whole = exportFile({ ...r, truncated: false }, '2026.11.23-408707ea');
+    expect(whole.name).toBe('irregular-atlas-query_2026.11.23-408707ea.csv');
+    expect(whole.csv).toBe('n\n1\n2\n');
   });
 });
 

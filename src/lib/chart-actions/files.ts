@@ -3,6 +3,7 @@
  * release: `irregular-residence-comparison_2026.11.23-92f589b1.csv`.
  */
 import Papa from 'papaparse';
+import { ESCAPE_FORMULAE } from '../csv-safety.ts';
 import type { Row } from '../charts/spec.ts';
 
 export function downloadName(chartId: string, releaseId: string | null, ext: 'csv' | 'svg' | 'png'): string {
@@ -42,5 +43,5 @@ export function csvColumns(columns: string[]): string[] {
 /** RFC 4180 CSV (header, comma, CRLF-free `\n` lines, empty cell = null), as the published files. */
 export function rowsToCsv(rows: Row[], columns: string[]): string {
   const data = rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : r[c])));
-  return `${Papa.unparse({ fields: columns, data }, { newline: '\n', quotes: false })}\n`;
+  return `${Papa.unparse({ fields: columns, data }, { newline: '\n', quotes: false, escapeFormulae: ESCAPE_FORMULAE })}\n`;
 }

@@ -5,8 +5,7 @@
  *
  * Every statement goes through ./guard.ts first; the engine is sealed besides (./seal.ts).
  */
-import { checkSql } from './guard.ts';
-import { errorText, explainError, resultToCsv, type ResultSet } from './format.ts';
+import { errorText, explainError, exportFile, type ResultSet } from './format.ts';
 import type { ConsoleEngine, EngineProgress } from './engine.ts';
 
 const nf = new Intl.NumberFormat('en');
@@ -104,7 +103,13 @@ class SqlConsole extends HTMLElement {
   async run() {
     if (this.#running) return;
     const sql = this.#q<HTMLTextAreaElement>('[data-sql-text]').value;
-    const checked = checkSql(sql);
+    let checked;
+    try {
+      // The check needs DuckDB's lexer, so the engine starts first (it usually has, at idle).
+      checked = await (await this.engine()).check(sql);
+    } catch {
+      return; // the engine could not start; its status line says why
+    }
     if (!checked.ok) {
       this.#message(checked.message);
       this.#status('The statement was not run.');
@@ -192,8 +197,8 @@ class SqlConsole extends HTMLElement {
 
   #export() {
     if (!this.#result) return;
-    const name = `irregular-atlas-query_${this.dataset.release ?? 'unreleased'}.csv`;
-    const url = URL.createObjectURL(new Blob([resultToCsv(this.#result)], { type: 'text/csv;charset=utf-8' }));
+    const { name, csv } = exportFile(this.#result, this.dataset.release ?? 'unreleased');
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;

@@ -6,13 +6,22 @@
  * decoded with the charts' hyparquet → Arrow path (lib/db/browser.ts), so nothing is fetched
  * from another host and no extension is needed.
  *
- * User SQL reaches `run` only after ./guard.ts accepted it; `rawQuery` skips that check and is
- * there for the browser test that proves the engine refuses on its own.
+ * The seal, layer by layer:
+ *  1. `check` classifies the statement with DuckDB's own lexer (`db.tokenize`, ./guard.ts) and
+ *     refuses writes, settings, ATTACH, file functions and more than one statement;
+ *  2. DuckDB refuses file, URL and database access and any later SET (./seal.ts);
+ *  3. the published tables are restored before every console statement: the engine keeps each
+ *     table's Arrow bytes and a fingerprint (row count and a hash of every row), and anything
+ *     that changed them through the engine object (DROP, CREATE OR REPLACE, INSERT, a TEMP table
+ *     or view that shadows a name) is dropped and the table reloaded before the statement runs.
+ * `rawQuery` skips layers 1 and 3 and is there for the browser test that proves the engine
+ * refuses on its own and that the console's tables come back.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { dataBase, parquetToArrow } from '../db/browser.ts';
 import { cellText, type ResultSet } from './format.ts';
+import { checkSql, type GuardResult } from './guard.ts';
 import { CONSOLE_TABLES, SEAL_CHECK, SEAL_STATEMENTS, isSealed } from './seal.ts';
 
 export interface EngineProgress {
@@ -23,7 +32,9 @@ export interface EngineProgress {
 }
 
 export interface ConsoleEngine {
-  /** Runs one statement and keeps at most `maxRows` rows. */
+  /** The statement check on DuckDB's lexer (./guard.ts). */
+  check(sql: string): Promise<GuardResult>;
+  /** Restores the published tables, then runs one statement and keeps at most `maxRows` rows. */
   run(sql: string, maxRows: number): Promise<ResultSet>;
   /** Runs SQL without the statement check (tests only). */
   rawQuery(sql: string): Promise<ResultSet>;
@@ -74,12 +85,18 @@ export async function openConsoleEngine(progress: (p: EngineProgress) => void = 
   await conn.query('SET autoinstall_known_extensions = false');
   await conn.query('SET autoload_known_extensions = false');
   const from = dataBase();
+  const ipc = new Map<string, Uint8Array>();
   await Promise.all(
     CONSOLE_TABLES.map(async (name) => {
       const buffer = await fetchTable(`${from}${name}.parquet`, name, progress);
-      await conn.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), 'stream'), { name, create: true });
+      const bytes = tableToIPC(await parquetToArrow(buffer), 'stream');
+      ipc.set(name, bytes);
+      // insertArrowFromIPCStream may take ownership of the buffer: hand it a copy.
+      await conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true });
     }),
   );
+  const fingerprints = new Map<string, string>();
+  for (const name of CONSOLE_TABLES) fingerprints.set(name, await fingerprint(conn, name));
   progress({ phase: 'sealing', loaded: 0, total: 0 });
   for (const stmt of SEAL_STATEMENTS) await conn.query(stmt);
   const check = (await conn.query(SEAL_CHECK)).toArray()[0]?.toJSON() as Record<string, unknown> | undefined;
@@ -112,9 +129,55 @@ export async function openConsoleEngine(progress: (p: EngineProgress) => void = 
     return toResult(batches, (reader as unknown as { schema?: ArrowLike['schema'] }).schema ?? null, maxRows, more);
   }
 
+  /** Layer 3: every object that is not a published table goes; a changed table is reloaded. */
+  async function restore() {
+    // ATTACH ':memory:' needs no file access: detach any database but the console's own.
+    const dbs = (await conn.query("SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal AND database_name NOT IN ('memory', 'temp')")).toArray();
+    for (const d of dbs) await conn.query(`DETACH DATABASE IF EXISTS ${quote(String((d.toJSON() as { name: string }).name))}`);
+    const objects = (await conn.query(CATALOG)).toArray().map((r) => r.toJSON() as Record<string, string>);
+    const published = new Set<string>(CONSOLE_TABLES);
+    for (const o of objects) {
+      const mine = o.database === 'memory' && o.schema === 'main' && o.kind === 'table' && published.has(o.name);
+      if (mine) continue;
+      const full = `${quote(o.database)}.${quote(o.schema)}.${quote(o.name)}`;
+      const what = { view: 'VIEW', table: 'TABLE', macro: 'MACRO', table_macro: 'MACRO TABLE' }[o.kind] ?? 'TABLE';
+      await conn.query(`DROP ${what} IF EXISTS ${full}${o.kind.includes('macro') ? '' : ' CASCADE'}`);
+    }
+    for (const name of CONSOLE_TABLES) {
+      const present = objects.some((o) => o.database === 'memory' && o.schema === 'main' && o.kind === 'table' && o.name === name);
+      if (present && (await fingerprint(conn, name).catch(() => null)) === fingerprints.get(name)) continue;
+      await conn.query(`DROP TABLE IF EXISTS main.${quote(name)}`);
+      await conn.insertArrowFromIPCStream(ipc.get(name)!.slice(), { name, create: true });
+    }
+  }
+
   return {
     tables: CONSOLE_TABLES,
-    run: (sql, maxRows) => serial(() => stream(sql, maxRows)),
+    check: async (sql) => checkSql(sql, await db.tokenize(sql)),
+    run: (sql, maxRows) =>
+      serial(async () => {
+        await restore();
+        return stream(sql, maxRows);
+      }),
     rawQuery: (sql) => serial(() => stream(sql, 10_000)),
   };
+}
+
+const quote = (name: string) => `"${String(name).replace(/"/g, '""')}"`;
+
+/** Every table, view and macro the user could create or reach, in any attached database or schema (temp included). */
+const CATALOG = `SELECT database_name AS database, schema_name AS schema, table_name AS name, 'table' AS kind
+  FROM duckdb_tables() WHERE NOT internal
+  UNION ALL
+  SELECT database_name, schema_name, view_name, 'view' FROM duckdb_views() WHERE NOT internal
+  UNION ALL
+  SELECT DISTINCT database_name, schema_name, function_name, function_type FROM duckdb_functions()
+  WHERE NOT internal AND function_type IN ('macro', 'table_macro')`;
+
+/** Row count and an order-independent hash of every row: any change to a table changes it. */
+async function fingerprint(conn: duckdb.AsyncDuckDBConnection, name: string): Promise<string> {
+  const row = (await conn.query(`SELECT count(*)::VARCHAR AS n, coalesce(bit_xor(hash(t)), 0)::VARCHAR AS h FROM main.${quote(name)} AS t`)).toArray()[0]?.toJSON() as
+    | { n: string; h: string }
+    | undefined;
+  return `${row?.n}:${row?.h}`;
 }

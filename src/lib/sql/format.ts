@@ -3,6 +3,7 @@
  * plain words. Pure: no DOM and no engine, so the same code is tested in Node.
  */
 import Papa from 'papaparse';
+import { ESCAPE_FORMULAE } from '../csv-safety.ts';
 import { CONSOLE_TABLES } from './seal.ts';
 
 /** Arrow type ids (stable across apache-arrow versions; duckdb-wasm bundles its own copy). */
@@ -49,9 +50,20 @@ export interface ResultSet {
   truncated: boolean;
 }
 
-/** RFC 4180 CSV of a result (null = empty cell), as the published CSVs. */
+/** RFC 4180 CSV of a result (null = empty cell, formula-like text neutralised), as the published CSVs. */
 export function resultToCsv(r: ResultSet): string {
-  return `${Papa.unparse({ fields: r.columns, data: r.rows.map((row) => row.map((c) => c ?? '')) }, { newline: '\n' })}\n`;
+  return `${Papa.unparse({ fields: r.columns, data: r.rows.map((row) => row.map((c) => c ?? '')) }, { newline: '\n', escapeFormulae: ESCAPE_FORMULAE })}\n`;
+}
+
+/**
+ * The console's export: the CSV and its file name. A result cut at the row cap says so twice,
+ * in the name (`…_first-100000-rows.csv`) and in a last line that no reader can take for data.
+ */
+export function exportFile(r: ResultSet, release: string): { name: string; csv: string } {
+  const base = `irregular-atlas-query_${release}`;
+  if (!r.truncated) return { name: `${base}.csv`, csv: resultToCsv(r) };
+  const note = `# truncated: only the first ${r.rows.length} rows of a longer result are in this file; add a LIMIT or a filter to export all of it`;
+  return { name: `${base}_first-${r.rows.length}-rows.csv`, csv: `${resultToCsv(r)}${note}\n` };
 }
 
 export interface Explained {

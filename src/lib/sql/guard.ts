@@ -1,110 +1,63 @@
 /**
- * First line of defence of the SQL console: a statement check that runs before DuckDB sees the
- * text, so a refused statement gets a plain message ("The console is read-only: ATTACH is not
+ * First line of defence of the SQL console: a statement check that runs before DuckDB executes
+ * the text, so a refused statement gets a plain message ("The console is read-only: ATTACH is not
  * allowed") instead of an engine error. It is not the seal: DuckDB itself refuses file and network
- * access and configuration changes (./seal.ts), whatever gets past this check.
+ * access and configuration changes (./seal.ts), and the console restores its tables before every
+ * statement (./engine.ts), whatever gets past this check.
  *
- * duckdb-wasm 1.32 has no parser API without the json extension (json_serialize_sql would be
- * fetched from a third-party host), so this is a small tokenizer that knows strings, quoted
- * identifiers, dollar quotes and comments, and looks only at real keywords.
+ * The text is split by DuckDB's own lexer (`AsyncDuckDB.tokenize`: token offsets and types), not
+ * by a tokenizer of ours: comments, line ends (DuckDB ends a `--` comment at a carriage return
+ * too), strings and quoted names are split exactly as the engine that runs the statement splits
+ * them, so the check cannot be desynchronised from it. duckdb-wasm 1.32 has no parser API (the
+ * JSON extension with json_serialize_sql is not bundled), so the check works on tokens.
  */
+
+/** DuckDB's token stream, as `AsyncDuckDB.tokenize` returns it (duckdb-wasm's ScriptTokens). */
+export interface ScriptTokens {
+  offsets: number[];
+  types: number[];
+}
+
+/** duckdb-wasm's TokenType values. */
+const IDENTIFIER = 0;
+const NUMERIC = 1;
+const STRING = 2;
+const KEYWORD = 4;
+const COMMENT = 5;
 
 export type Token =
   | { kind: 'word'; text: string; upper: string; pos: number }
   | { kind: 'string'; text: string; pos: number }
   | { kind: 'ident'; text: string; pos: number }
   | { kind: 'symbol'; text: string; pos: number }
-  | { kind: 'number'; text: string; pos: number }
-  | { kind: 'param'; text: string; pos: number };
+  | { kind: 'number'; text: string; pos: number };
 
-export class SqlGuardError extends Error {}
-
-/** Splits SQL into tokens, dropping whitespace and comments. Throws on an unterminated string or comment. */
-export function tokenize(sql: string): Token[] {
+/**
+ * Our view of DuckDB's tokens. DuckDB gives where each token starts and what it is; the text
+ * of a word or a quoted literal is read from that offset (the next offset may lie past
+ * whitespace and comments).
+ */
+export function tokensOf(sql: string, script: ScriptTokens): Token[] {
   const out: Token[] = [];
-  let i = 0;
-  const n = sql.length;
-  while (i < n) {
-    const ch = sql[i];
-    const next = sql[i + 1];
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === '-' && next === '-') {
-      while (i < n && sql[i] !== '\n') i++;
-    } else if (ch === '/' && next === '*') {
-      // Block comments nest in DuckDB's (Postgres) grammar.
-      let depth = 1;
-      const start = i;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2));
-        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2));
-        else i++;
-      }
-      if (depth > 0) throw new SqlGuardError(`A comment that starts at character ${start + 1} is never closed (*/).`);
-    } else if (ch === "'") {
-      // E'…' strings take backslash escapes; the word E was already read just before.
-      const prev = out[out.length - 1];
-      const escapes = prev?.kind === 'word' && prev.upper === 'E' && prev.pos + 1 === i;
-      if (escapes) out.pop();
-      const start = i;
-      i++;
-      let text = '';
-      for (;;) {
-        if (i >= n) throw new SqlGuardError(`A string that starts at character ${start + 1} is never closed (').`);
-        if (escapes && sql[i] === '\\') {
-          text += sql[i + 1] ?? '';
-          i += 2;
-        } else if (sql[i] === "'") {
-          if (sql[i + 1] === "'") (text += "'", (i += 2));
-          else {
-            i++;
-            break;
-          }
-        } else text += sql[i++];
-      }
-      out.push({ kind: 'string', text, pos: start });
-    } else if (ch === '"') {
-      const start = i;
-      i++;
-      let text = '';
-      for (;;) {
-        if (i >= n) throw new SqlGuardError(`A quoted name that starts at character ${start + 1} is never closed (").`);
-        if (sql[i] === '"') {
-          if (sql[i + 1] === '"') (text += '"', (i += 2));
-          else {
-            i++;
-            break;
-          }
-        } else text += sql[i++];
-      }
-      out.push({ kind: 'ident', text, pos: start });
-    } else if (ch === '$') {
-      const tag = sql.slice(i).match(/^\$([A-Za-z_][A-Za-z0-9_]*)?\$/);
-      if (tag) {
-        const start = i;
-        const end = sql.indexOf(tag[0], i + tag[0].length);
-        if (end < 0) throw new SqlGuardError(`A ${tag[0]}-quoted string that starts at character ${start + 1} is never closed.`);
-        out.push({ kind: 'string', text: sql.slice(i + tag[0].length, end), pos: start });
-        i = end + tag[0].length;
-      } else {
-        const m = sql.slice(i).match(/^\$[A-Za-z0-9_]*/)![0];
-        out.push({ kind: 'param', text: m, pos: i });
-        i += m.length;
-      }
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(next ?? ''))) {
-      const m = sql.slice(i).match(/^[0-9_]*\.?[0-9_]*(e[+-]?[0-9]+)?/i)![0] || ch;
-      out.push({ kind: 'number', text: m, pos: i });
-      i += m.length;
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
-      const m = sql.slice(i).match(/^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/)![0];
-      out.push({ kind: 'word', text: m, upper: m.toUpperCase(), pos: i });
-      i += m.length;
+  script.offsets.forEach((pos, i) => {
+    const type = script.types[i];
+    const rest = sql.slice(pos, script.offsets[i + 1] ?? sql.length);
+    if (type === COMMENT) return;
+    if (type === STRING) {
+      const m = rest.match(/^[eE]?'((?:[^']|'')*)'?/) ?? rest.match(/^\$([A-Za-z_]\w*)?\$([\s\S]*?)\$\1\$/);
+      out.push({ kind: 'string', text: m ? (m[0].startsWith('$') ? m[2] : m[1].replace(/''/g, "'")) : rest.trim(), pos });
+    } else if ((type === IDENTIFIER || type === KEYWORD) && rest.startsWith('"')) {
+      const m = rest.match(/^"((?:[^"]|"")*)"?/)!;
+      out.push({ kind: 'ident', text: m[1].replace(/""/g, '"'), pos });
+    } else if (type === IDENTIFIER || type === KEYWORD) {
+      const text = rest.match(/^[^\s()[\]{},;:.'"=<>!+\-*/%|&^~]+/)?.[0] ?? rest.trim();
+      out.push({ kind: 'word', text, upper: text.toUpperCase(), pos });
+    } else if (type === NUMERIC) {
+      out.push({ kind: 'number', text: rest.trim(), pos });
     } else {
-      out.push({ kind: 'symbol', text: ch, pos: i });
-      i++;
+      out.push({ kind: 'symbol', text: rest.trim()[0] ?? '', pos });
     }
-  }
+  });
   return out;
 }
 
@@ -132,13 +85,9 @@ export type GuardResult = { ok: true; sql: string } | { ok: false; message: stri
 
 const READ_ONLY = 'The console is read-only';
 
-export function checkSql(sql: string): GuardResult {
-  let tokens: Token[];
-  try {
-    tokens = tokenize(sql);
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+/** Checks one console statement, split into tokens by DuckDB's lexer (`tokenize(sql)`). */
+export function checkSql(sql: string, script: ScriptTokens): GuardResult {
+  const tokens = tokensOf(sql, script);
   // Split on top-level semicolons (inside strings and comments they are already gone).
   const statements: Token[][] = [[]];
   for (const t of tokens) {
