@@ -95,8 +95,9 @@ describe.each(ids)('URL state fuzz: %s', (id) => {
     }
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
     expect(valid).toBeGreaterThan(100);
-    // no regular-expression blow-up on 10 KB values
-    expect(slowest).toBeLessThan(250);
+    // No regular-expression blow-up on 10 KB values: catastrophic backtracking takes minutes, so
+    // the bound is loose enough never to measure the machine's load (speed is for the bench).
+    expect(slowest).toBeLessThan(5_000);
     // nothing leaked onto Object.prototype from `__proto__` / `constructor` keys
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
     expect(({} as Record<string, unknown>).__xss).toBeUndefined();
