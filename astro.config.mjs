@@ -54,7 +54,7 @@ export default defineConfig({
     },
     ssr: {
       // Native engine used only at build time; keep it out of the bundle.
-      external: ['@duckdb/node-api'],
+      external: ['@duckdb/node-api', '@resvg/resvg-js', 'harfbuzzjs', 'subset-font'],
     },
     optimizeDeps: {
       exclude: ['@duckdb/duckdb-wasm'],

@@ -5,7 +5,7 @@
  * the sources and the data release.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_STACK, subsetFontFiles, wrap } from './fonts.ts';
+import { FONT_STACK, measure, subsetFontFiles, wrap } from './fonts.ts';
 
 export const SOCIAL_WIDTH = 1200;
 export const SOCIAL_HEIGHT = 630;
@@ -55,7 +55,7 @@ function placeChart(svg: string, x: number, y: number, w: number, h: number): st
   const attrs = open
     .replace(/^<svg/, '')
     .replace(/>$/, '')
-    .replace(/\s(x|y|width|height|viewBox|style)="[^"]*"/g, '');
+    .replace(/\s(x|y|width|height|viewBox|style|font-family)="[^"]*"/g, '');
   const placed = `<svg x="${x}" y="${y}" width="${w}" height="${h}" viewBox="0 0 ${size.w} ${size.h}" preserveAspectRatio="xMidYMid meet" font-family="${FONT_STACK.replace(/"/g, "'")}"${attrs}>`;
   return placed + body.slice(open.length);
 }
@@ -64,34 +64,42 @@ function textLines(lines: string[], x: number, y: number, size: number, lineHeig
   return lines.map((l, i) => `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}" ${attrs}>${escapeXml(l)}</text>`).join('');
 }
 
-/** The card as SVG markup (text in the bundled fonts; lines broken with their real metrics). */
+/**
+ * The card as SVG markup (text in the bundled fonts; lines broken with their real metrics).
+ * With a chart: words on the left, the chart on the right (charts are about as tall as wide, so
+ * a column gives them the most room); without one: words across the card.
+ */
 export function socialSvg(card: SocialCard): string {
-  const inner = SOCIAL_WIDTH - 2 * PAD;
   const parts: string[] = [];
-  let y = PAD + 40;
-  const title = wrap(card.title, 44, inner, 700, 2);
-  parts.push(textLines(title, PAD, y, 44, 54, `font-weight="700" fill="${INK}"`));
-  y += (title.length - 1) * 54 + 40;
+  const footerTop = SOCIAL_HEIGHT - PAD - 26;
+  const hasChart = Boolean(card.chartSvg && svgSize(card.chartSvg));
+  const textW = hasChart ? 430 : SOCIAL_WIDTH - 2 * PAD;
+  const titleSize = hasChart ? 38 : 52;
+  let y = PAD + titleSize - 6;
+  const title = wrap(card.title, titleSize, textW, 700, hasChart ? 4 : 3);
+  parts.push(textLines(title, PAD, y, titleSize, titleSize * 1.22, `font-weight="700" fill="${INK}"`));
+  y += (title.length - 1) * titleSize * 1.22 + 42;
   if (card.subtitle) {
-    const sub = wrap(card.subtitle, 24, inner, 400, 1);
-    parts.push(textLines(sub, PAD, y, 24, 32, `fill="${MUTED}"`));
-    y += 20;
+    const sub = wrap(card.subtitle, 22, textW, 400, hasChart ? 4 : 3);
+    parts.push(textLines(sub, PAD, y, 22, 30, `fill="${MUTED}"`));
+    y += sub.length * 30;
   }
-  const footerTop = SOCIAL_HEIGHT - PAD - 30;
-  let chartBottom = footerTop - 16;
   if (card.caveat) {
-    const cav = wrap(card.caveat, 22, inner - 32, 700, 2);
-    const h = cav.length * 30 + 18;
-    const top = footerTop - 16 - h;
-    parts.push(`<rect x="${PAD}" y="${top}" width="${inner}" height="${h}" rx="8" fill="${CAVEAT_BG}"/>`);
-    parts.push(textLines(cav, PAD + 16, top + 32, 22, 30, `font-weight="700" fill="${CAVEAT_INK}"`));
-    chartBottom = top - 12;
+    const cav = wrap(card.caveat, 20, textW - 32, 700, 4);
+    const h = cav.length * 27 + 22;
+    const top = Math.max(y + 8, footerTop - 24 - h);
+    parts.push(`<rect x="${PAD}" y="${top}" width="${textW}" height="${h}" rx="8" fill="${CAVEAT_BG}"/>`);
+    parts.push(textLines(cav, PAD + 16, top + 33, 20, 27, `font-weight="700" fill="${CAVEAT_INK}"`));
   }
-  if (card.chartSvg) parts.push(placeChart(card.chartSvg, PAD, y, inner, Math.max(120, chartBottom - y)));
+  if (hasChart) {
+    const x = PAD + textW + 40;
+    parts.push(`<rect x="${x - 12}" y="${PAD - 12}" width="${SOCIAL_WIDTH - PAD - x + 24}" height="${footerTop - PAD}" rx="10" fill="#ffffff" stroke="${RULE}"/>`);
+    parts.push(placeChart(card.chartSvg!, x, PAD, SOCIAL_WIDTH - PAD - x, footerTop - PAD - 24));
+  }
   parts.push(`<line x1="${PAD}" x2="${SOCIAL_WIDTH - PAD}" y1="${footerTop}" y2="${footerTop}" stroke="${RULE}" stroke-width="2"/>`);
-  const creditW = 380;
-  if (card.source) parts.push(textLines(wrap(card.source, 18, inner - creditW - 24, 400, 1), PAD, footerTop + 34, 18, 24, `fill="${MUTED}"`));
-  parts.push(`<text x="${SOCIAL_WIDTH - PAD}" y="${footerTop + 34}" font-size="18" font-weight="700" fill="${INK}" text-anchor="end">${escapeXml(card.credit)}</text>`);
+  const creditW = measure(card.credit, 18, 700);
+  if (card.source) parts.push(textLines(wrap(card.source, 18, SOCIAL_WIDTH - 2 * PAD - creditW - 32, 400, 1), PAD, footerTop + 32, 18, 24, `fill="${MUTED}"`));
+  parts.push(`<text x="${SOCIAL_WIDTH - PAD}" y="${footerTop + 32}" font-size="18" font-weight="700" fill="${INK}" text-anchor="end">${escapeXml(card.credit)}</text>`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_WIDTH}" height="${SOCIAL_HEIGHT}" viewBox="0 0 ${SOCIAL_WIDTH} ${SOCIAL_HEIGHT}" font-family="${FONT_STACK.replace(/"/g, "'")}">`,
     `<rect width="${SOCIAL_WIDTH}" height="${SOCIAL_HEIGHT}" fill="#ffffff"/>`,

@@ -1,0 +1,39 @@
+/**
+ * oEmbed (https://oembed.com, type "rich"): one static JSON per chart view, found through
+ * `<link rel="alternate" type="application/json+oembed">` on the chart's page and its embed page,
+ * so editors that embed by pasting a link (Ghost, Notion, WordPress…) get the iframe.
+ * URLs are absolute when SITE_URL is set (as oEmbed consumers need); without it they stay
+ * root-relative like every other build-time link (src/lib/site-url.ts).
+ */
+import { embedPath, embedSnippet } from '../embed/params.ts';
+import { publicUrl } from '../site-url.ts';
+import { SITE_NAME, socialImagePath } from './views.ts';
+import { SOCIAL_HEIGHT, SOCIAL_WIDTH } from './image.ts';
+
+export const oembedPath = (id: string) => `oembed/${id}.json`;
+
+export interface OEmbedInput {
+  id: string;
+  title: string;
+  height: number;
+  base: string;
+  site: URL | undefined;
+}
+
+export function oembedJson(o: OEmbedInput) {
+  const src = publicUrl(embedPath(o.base, o.id), o.site);
+  return {
+    version: '1.0',
+    type: 'rich',
+    provider_name: SITE_NAME,
+    provider_url: publicUrl(o.base, o.site),
+    title: o.title,
+    html: embedSnippet({ src, loader: publicUrl(`${o.base}embed.js`, o.site), title: o.title, height: o.height }),
+    width: 640,
+    height: Math.round(o.height),
+    thumbnail_url: publicUrl(`${o.base}${socialImagePath(o.id)}`, o.site),
+    thumbnail_width: SOCIAL_WIDTH,
+    thumbnail_height: SOCIAL_HEIGHT,
+    cache_age: 86400,
+  };
+}
