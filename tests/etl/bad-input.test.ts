@@ -5,6 +5,7 @@
  * Each case copies the fixture, injects one defect, and runs the pipeline into a folder that
  * already holds a good publication of the unbroken fixture.
  */
+import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { InputError } from '../../scripts/lib/errors.ts';
 import { MAX_CELL_CHARS, MAX_FILE_BYTES } from '../../scripts/lib/input-rules.ts';
 import type { SourceModule } from '../../scripts/lib/types.ts';
 import { fixtureEurostatSource } from '../fixtures/pipeline/fixture-source.ts';
-import { copyFixture, hashTree, leftovers, makeTempDir, runFixture, type FixtureCopy } from '../fixtures/pipeline/helpers.ts';
+import { FIXTURE_DIR, copyFixture, hashTree, leftovers, makeTempDir, runFixture, type FixtureCopy } from '../fixtures/pipeline/helpers.ts';
 
 const OBS_JK = 'curated/observations/japan-korea.csv';
 const OBS_EU = 'curated/observations/europe.csv';
@@ -22,6 +23,8 @@ const COUNTRIES = 'curated/countries.csv';
 const REGS = 'curated/regularizations.csv';
 const RULES = 'curated/rule_changes.csv';
 const SERIES = 'series/fixture.yml';
+/** Lines of the series fixture, so cases that append to it know where their lines land. */
+const FIXTURE_SERIES_LINES = readFileSync(join(FIXTURE_DIR, SERIES), 'utf8').split('\n').length - 1;
 const RAW = 'raw/eurostat_migr_eipre/migrants_illegally_present.csv';
 
 /** Lines of the fixture files (header = 1), so expectations read as positions. */
@@ -418,8 +421,8 @@ const cases: Case[] = [
       for (let k = 1; k < 9; k++) levels.push(`    - &${String.fromCharCode(97 + k)} [${Array(9).fill(`*${String.fromCharCode(96 + k)}`).join(', ')}]`);
       return `${t}- series_id: bomb\n  title: Bomb\n  category: irregular_residence\n  unit: persons\n  definition: x\n  counts: x\n  excludes: x\n  measure: stock\n  breaks: []\n  comparability:\n${levels.join('\n')}\n  preference_note: null\n`;
     }),
-    // The fixture has 70 lines; the first alias (*a) is on the second level, line 70 + 12.
-    file: SERIES, line: 82, reason: /YAML alias \*a is not allowed/,
+    // The first alias (*a) is on the second level: 12 lines below the fixture's last line.
+    file: SERIES, line: FIXTURE_SERIES_LINES + 12, reason: /YAML alias \*a is not allowed/,
   },
   // --- country codes (issue 9) ---------------------------------------------------------------------
   {

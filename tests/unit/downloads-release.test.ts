@@ -145,7 +145,7 @@ describe('scripts/package-archive.ts', () => {
     expect(a.name).toBe(archiveName(id));
     const names = Object.keys(unzipSync(new Uint8Array(first))).map((e) => e.split('/')[1]);
     expect(names.sort()).toEqual(
-      ['README.txt', 'datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'release.json',
+      ['README.txt', 'datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'coverage.csv', 'release.json',
         ...['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'].flatMap((t) => [`${t}.parquet`, `${t}.csv`])].sort(),
     );
   });
