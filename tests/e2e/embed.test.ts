@@ -31,7 +31,9 @@ const CHART = spec.id;
 const STATE_QUERY = '?countries=JPN,KOR&scale=log&from=1995';
 const WIDTHS = [320, 768, 1280];
 /** First frozen release in the build, if any (pinned routes exist only for frozen releases). */
-const PINNED = existsSync(path.join(DIST, 'embed/v')) ? (readdirSync(path.join(DIST, 'embed/v'))[0] ?? null) : null;
+// The release the Embed button pins to: the latest frozen one, when the build has its embeds.
+const LATEST = (JSON.parse(readFileSync(path.resolve('data/releases/index.json'), 'utf8')) as { latest: string | null }).latest;
+const PINNED = LATEST && existsSync(path.join(DIST, 'embed/v', LATEST)) ? LATEST : null;
 
 let site: { url: string; close(): Promise<void> };
 let host: { url: string; close(): Promise<void> };

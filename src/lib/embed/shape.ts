@@ -5,11 +5,12 @@
 import type { ChartRows, ChartSpec } from '../charts/spec.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../charts/sources.ts';
 import { defaultHeight, svgBox, type EmbedShape } from './height.ts';
+import { chartKey } from '../charts/key.ts';
 
 export function embedShape(spec: ChartSpec, chart: { rows: ChartRows; state: Record<string, unknown>; svg: { wide: string; narrow: string } }): EmbedShape {
   const sources = sourcesOf(chart.rows, sourceDatasets(spec, chart.state));
-  // The entries of components/ChartKey.astro.
-  const key = ['Official count', 'Research estimate', ...(spec.encodings.low ? ['Estimate range'] : []), ...spec.layers.map((l) => l.label)];
+  // Every entry components/ChartKey.astro lists (lib/charts/key.ts).
+  const key = chartKey(spec).map((i) => i.label);
   return {
     wide: svgBox(chart.svg.wide),
     narrow: svgBox(chart.svg.narrow),
