@@ -285,6 +285,10 @@ describe('chart downloads and citation', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(bib);
     await page.click(`${chart} button[data-act="permalink"]`);
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/#irregular-residence-comparison`);
+    // Share on a desktop: "title — URL", ready to paste (phones get the share sheet: e2e/social).
+    const title = await page.getAttribute(`${chart} chart-actions`, 'data-title');
+    await page.click(`${chart} button[data-act="share"]`);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${title} — ${origin}/#irregular-residence-comparison`);
   });
 
   it('the CSV and the citation follow the view after a control change', async () => {

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { unfurl } from 'unfurl.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
+import { startSite, type Site } from './harness.ts';
 
 const DIST = join(process.cwd(), 'dist');
 
@@ -108,5 +109,39 @@ describe('oEmbed', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/image\/png/);
     });
+  });
+});
+
+describe('Share on a phone', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('opens the share sheet (Web Share API) with the chart title and the link to the view', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    try {
+      const page = await context.newPage();
+      // Headless Chromium has no share sheet: record what the page hands to it.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shared: ShareData[] };
+        w.__shared = [];
+        Object.defineProperty(navigator, 'share', { value: async (d: ShareData) => void w.__shared.push(d), configurable: true });
+        Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+      });
+      await page.goto(new URL('/', site.url).href);
+      const chart = 'chart-figure[data-chart="irregular-residence-comparison"]';
+      const title = await page.getAttribute(`${chart} chart-actions`, 'data-title');
+      await page.locator(`${chart} button[data-act="share"]`).tap();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared)).toEqual([
+        { title: `${title} · Irregular Atlas`, url: `${new URL(site.url).origin}/#irregular-residence-comparison` },
+      ]);
+      await expect.poll(() => page.textContent(`${chart} [data-act-status]`)).toBe('Shared.');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -89,6 +89,13 @@ function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** The Web Share API on a touch device (where the share sheet is the natural way to send a link). */
+function canUseShareSheet(data: ShareData): boolean {
+  if (typeof navigator.share !== 'function') return false;
+  if (typeof navigator.canShare === 'function' && !navigator.canShare(data)) return false;
+  return matchMedia('(pointer: coarse)').matches;
+}
+
 function permalink(cfg: Config): string {
   return `${location.origin}${location.pathname}${location.search}${cfg.figureId ? `#${cfg.figureId}` : ''}`;
 }
@@ -195,6 +202,23 @@ export async function perform(el: HTMLElement, act: string, rendered: Rendered |
       case 'permalink': {
         const ok = await copy(permalink(cfg));
         say(el, ok ? 'Link to this view copied.' : `Copy this link: ${permalink(cfg)}`);
+        break;
+      }
+      case 'share': {
+        const shared = { title: `${cfg.title} · Irregular Atlas`, url: permalink(cfg) };
+        // Phones and tablets: the system share sheet. Elsewhere the sheet is a detour: copy
+        // "title — URL", ready to paste into a message or a post.
+        if (canUseShareSheet(shared)) {
+          try {
+            await navigator.share(shared);
+            say(el, 'Shared.');
+          } catch (err) {
+            if ((err as DOMException)?.name !== 'AbortError') throw err;
+          }
+          break;
+        }
+        const text = `${cfg.title} — ${shared.url}`;
+        say(el, (await copy(text)) ? 'Title and link copied.' : `Copy this: ${text}`);
         break;
       }
       case 'cite':

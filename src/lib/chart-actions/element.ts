@@ -21,6 +21,13 @@ class ChartActionsElement extends HTMLElement {
       const button = (e.target as Element).closest<HTMLButtonElement>('button[data-act]');
       if (button && this.contains(button)) void this.#run(button.dataset.act ?? '');
     });
+    // On paper the view's own address is printed under the chart (styles/print.css).
+    const printUrl = fig?.querySelector<HTMLElement>('[data-print-url]');
+    if (printUrl) {
+      addEventListener('beforeprint', () => {
+        printUrl.textContent = `${location.origin}${location.pathname}${location.search}#${this.dataset.figure ?? ''}`;
+      });
+    }
     this.querySelector<HTMLDetailsElement>('details[data-cite]')?.addEventListener('toggle', (e) => {
       if ((e.target as HTMLDetailsElement).open) void this.#run('cite');
     });
