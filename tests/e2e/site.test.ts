@@ -208,10 +208,11 @@ describe('every page type', () => {
       const name = sitePath.replace(/^\/|\/$/g, '').replace(/[^a-z0-9.]+/gi, '-') || 'home';
       for (const width of [1280, 375]) {
         const w = await openPage(site, sitePath, { width, height: width === 375 ? 812 : 900 });
-        await w.page.waitForLoadState('networkidle');
+        // Patient on a loaded 2-core machine: these wait for the page, they measure nothing.
+        await w.page.waitForLoadState('networkidle', { timeout: 120_000 });
         // first screen (what a reader sees on arrival) and the whole page
-        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
-        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}-full.png`), fullPage: true });
+        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), timeout: 120_000 });
+        await w.page.screenshot({ path: path.join(SHOTS, `${name}-${width}-full.png`), fullPage: true, timeout: 120_000 });
         const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${sitePath} is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
         if (!isEmbed(sitePath)) expect(await w.page.locator('h1').count(), 'one h1').toBe(1);
