@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { spec } from '../../src/charts/irregular-residence-comparison.ts';
 import { parseState } from '../../src/lib/charts/url-state.ts';
-import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';
+import { describeChart, plotOptions, type DrawState } from '../../src/lib/charts/draw.ts';
 import { runQueries } from '../../src/lib/charts/run.ts';
 import { ensureTables, onProgress, queryBrowser } from '../../src/lib/db/browser.ts';
 

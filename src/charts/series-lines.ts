@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { CITIZENSHIP_LABELS, sqlLabel } from '../lib/domain/labels.ts';
+import { CITIZENSHIP_LABELS, DIRECTION_COLORS, DIRECTION_LABELS, sqlLabel } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
 
@@ -161,10 +161,7 @@ export const spec = defineChart({
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
-    dir_restrictive: { color: '#D55E00', label: 'Restrictive' },
-    dir_liberalizing: { color: '#009E73', label: 'Liberalizing' },
-    dir_mixed: { color: '#9467BD', label: 'Mixed' },
-    dir_none: { color: '#7F7F7F', label: 'Not coded' },
+    ...Object.fromEntries((['restrictive', 'liberalizing', 'mixed', 'none'] as const).map((d) => [`dir_${d}`, { color: DIRECTION_COLORS[d], label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
   },
   table: [
     { key: 'label', label: 'Line' },

@@ -25,7 +25,7 @@ function valueText(spec: ChartSpec, r: Row): string {
   return range ?? '–';
 }
 
-export function describeChart(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
+export function describeTimeComparison(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
   const enc = spec.encodings;
   const data = rows[enc.dataset] ?? [];
   const lines = new Map<string, Row[]>();

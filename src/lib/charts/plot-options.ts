@@ -144,7 +144,14 @@ export function logTicks(min: number, max: number, narrow: boolean): number[] {
  * Render transform for point marks: tags Plot's elements for tooltips and keyboard focus.
  * `tabStops` are dataset row indexes that get tabindex=0 (the others get -1).
  */
-function tagPoints(dataset: string, role: DatasetRole, items: { i: number; row: Row; line?: string }[], tabStops: Set<number>): Plot.RenderFunction {
+export function tagPoints(
+  dataset: string,
+  role: DatasetRole,
+  items: { i: number; row: Row; line?: string }[],
+  tabStops: Set<number>,
+  /** Extra attributes per item (e.g. the data-* a <filter-list> matches). */
+  attrs?: (item: { i: number; row: Row }) => Record<string, string>,
+): Plot.RenderFunction {
   return (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context);
     if (!g) return g;
@@ -157,6 +164,7 @@ function tagPoints(dataset: string, role: DatasetRole, items: { i: number; row: 
       if (item.line !== undefined) el.setAttribute('data-line', item.line);
       el.setAttribute('tabindex', tabStops.has(item.i) ? '0' : '-1');
       el.setAttribute('class', 'chart-point');
+      if (attrs) for (const [k, v] of Object.entries(attrs(item))) el.setAttribute(k, v);
       const title = doc.createElementNS(SVG_NS, 'title');
       title.textContent = tipText(role, item.row);
       el.appendChild(title);
@@ -206,7 +214,7 @@ function rangeRuns(points: Point[], maxGapYears: number): Map<Point, string> {
   return run;
 }
 
-export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
+export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
   const enc = spec.encodings;
   const width = Math.max(280, Math.round(ctx.width));
   const narrow = width < NARROW;
