@@ -214,6 +214,29 @@ function rangeRuns(points: Point[], maxGapYears: number): Map<Point, string> {
   return run;
 }
 
+/**
+ * First and last year of the x axis: `state.from`, and `state.to` cut at the latest year with a
+ * value or a marked event in view. The year range comes from the data: a chart whose `to` is
+ * open (YEAR_MAX in ./url-state.ts) ends at the latest published year, whichever that is.
+ */
+export function viewYears(spec: ChartSpec, rows: ChartRows, state: DrawState): [number, number] {
+  const enc = spec.encodings;
+  const years: number[] = [];
+  const collect = (data: Row[] | undefined, col: string) => {
+    for (const r of data ?? []) {
+      const y = Number(String(r[col] ?? '').slice(0, 4));
+      if (Number.isFinite(y) && y > 0) years.push(y);
+    }
+  };
+  collect(rows[enc.dataset], enc.x);
+  for (const l of spec.layers) if ((state.layers ?? []).includes(l.layer)) collect(rows[l.dataset], l.x);
+  const first = years.length ? Math.min(...years) : 2000;
+  const last = years.length ? Math.max(...years) : first + 1;
+  const from = state.from ?? first;
+  const to = Math.min(state.to ?? last, Math.max(last, from + 1));
+  return [from, Math.max(to, from + 1)];
+}
+
 export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
   const enc = spec.encodings;
   const width = Math.max(280, Math.round(ctx.width));
@@ -246,8 +269,7 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   const yMin = ys.length ? Math.min(...ys) : 1;
   const yMax = ys.length ? Math.max(...ys) : 1;
 
-  const fromYear = state.from ?? (points.length ? points[0].x.getUTCFullYear() : 2000);
-  const toYear = state.to ?? fromYear + 1;
+  const [fromYear, toYear] = viewYears(spec, rows, state);
   const xDomain: [Date, Date] = [new Date(Date.UTC(fromYear, 0, 1)), new Date(Date.UTC(toYear, 11, 31))];
 
   // Event strips under the axis, in spec order.

@@ -6,6 +6,7 @@
  *
  * Node-only (plans read the published tables).
  */
+import { YEAR_MAX } from '../charts/url-state.ts';
 import { spec as seriesLines } from '../../charts/series-lines.ts';
 import { spec as regularizationTimeline } from '../../charts/regularization-timeline.ts';
 import { spec as ruleChangeTimeline } from '../../charts/rule-change-timeline.ts';
@@ -118,7 +119,7 @@ export function seriesChart(s: SeriesInfo): Promise<{ plan: SeriesChartPlan; vie
       citizenship: [plan.group],
       label_by: multi ? ['country'] : ['series'],
       from: Math.max(1980, plan.from),
-      to: Math.min(2030, Math.max(plan.to, plan.from + 1)),
+      to: Math.min(YEAR_MAX, Math.max(plan.to, plan.from + 1)),
     };
     const subtitle =
       [

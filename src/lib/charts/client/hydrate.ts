@@ -154,7 +154,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
           const i = form.querySelector<HTMLInputElement>(`input[name="${k}"]`);
           if (i) i.value = String(state[k]);
           const o = form.querySelector<HTMLOutputElement>(`output[data-for="${k}"]`);
-          if (o) o.textContent = String(state[k]);
+          // The slider ends at the data's latest year: show the year it holds, not an open bound.
+          if (o) o.textContent = i ? i.value : String(state[k]);
         }
       }
     }
