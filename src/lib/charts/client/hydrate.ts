@@ -208,6 +208,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         for (const col of spec.table) {
           const td = document.createElement('td');
           if (col.format === 'number') td.className = 'num';
+          td.dataset.label = col.label;
           const href = cellHref(col, r);
           if (href) {
             const a = document.createElement('a');
