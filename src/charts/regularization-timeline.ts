@@ -39,7 +39,6 @@ export const spec = defineChart({
       }),
     },
   },
-  url: [{ key: 'countries', param: 'countries', type: 'list' }],
   encodings: { x: 'x_date', color: 'country_code', label: 'country_name', line: 'country_code', y: '', kind: '', low: undefined, high: undefined },
   drawColumns: ['x_end'],
   table: [

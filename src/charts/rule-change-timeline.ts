@@ -36,7 +36,6 @@ export const spec = defineChart({
       }),
     },
   },
-  url: [{ key: 'countries', param: 'countries', type: 'list' }],
   encodings: { x: 'x_date', color: 'country_code', label: 'country_name', line: 'country_code', y: '', kind: '', low: undefined, high: undefined },
   table: [
     { key: 'country_name', label: 'Country' },
