@@ -1,16 +1,16 @@
 /**
- * BASELINE page for scripts/bench.ts: the same chart from the same data, built the way
+ * BASELINE page for tools/bench.ts: the same chart from the same data, built the way
  * DuckDB-WASM dashboards usually work: start the engine, load the tables, run the query, and only
  * then draw. It reuses the site's own pieces (engine loader, chart spec, SQL, plotOptions), so the
  * only difference from the real home page is the order of work: the site ships the chart as SVG
  * in the HTML and starts DuckDB on the first interaction.
  *
- * Bundled by scripts/bench.ts with esbuild into a temporary folder; never part of the site build.
+ * Bundled by tools/bench.ts with esbuild into a temporary folder; never part of the site build.
  */
 import * as Plot from '@observablehq/plot';
 import { spec } from '../../src/charts/irregular-residence-comparison.ts';
 import { parseState } from '../../src/lib/charts/url-state.ts';
-import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';
+import { describeChart, plotOptions, type DrawState } from '../../src/lib/charts/draw.ts';
 import { runQueries } from '../../src/lib/charts/run.ts';
 import { ensureTables, onProgress, queryBrowser } from '../../src/lib/db/browser.ts';
 

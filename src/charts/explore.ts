@@ -12,10 +12,9 @@ import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inQuery, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
-import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
 const FIRST_YEAR = 1980;
-const LAST_YEAR = 2026;
 const MAX_LINES = 10;
 // Series ids are short snake_case names; a cap keeps a hostile URL from carrying kilobytes into the SQL.
 const SLUG = /^(?=.{1,64}$)[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -41,8 +40,8 @@ export const state = z
     countries: idList(COUNTRY, [], 40, true),
     scale: oneOf(['linear', 'log'] as const, 'linear'),
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
-    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
-    to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
+    from: yearIn(FIRST_YEAR, YEAR_MAX, 1990),
+    to: yearIn(FIRST_YEAR, YEAR_MAX, YEAR_MAX),
     layers: subsetOf(EVENT_LAYERS, [...EVENT_LAYERS], { allowEmpty: true }),
   })
   .transform(orderedYears);
@@ -155,7 +154,7 @@ export const spec = defineChart({
     { kind: 'checkboxes', key: 'countries', legend: 'Countries (none ticked: all)', options: [] },
     { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
     { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'Numbers' }, { value: 'indexed', label: 'Index' }] },
-    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
+    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: YEAR_MAX },
     eventLayersControl,
   ],
   encodings: {

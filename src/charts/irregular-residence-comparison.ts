@@ -11,11 +11,10 @@ import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inList, 
 import { defineChart } from '../lib/charts/spec.ts';
 import { CORE_COUNTRIES, CORE_COUNTRY_NAMES, COUNTRY_COLORS } from '../lib/domain/countries.ts';
 import { midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
-import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
 const COUNTRIES = CORE_COUNTRIES;
 const FIRST_YEAR = 1985;
-const LAST_YEAR = 2026;
 
 /**
  * One line per series; series are country-specific, so the label names the country and, where a
@@ -36,8 +35,8 @@ export const state = z
     countries: subsetOf(COUNTRIES, [...COUNTRIES]),
     scale: oneOf(['linear', 'log'] as const, 'linear'),
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
-    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
-    to: yearIn(FIRST_YEAR, LAST_YEAR, LAST_YEAR),
+    from: yearIn(FIRST_YEAR, YEAR_MAX, 1990),
+    to: yearIn(FIRST_YEAR, YEAR_MAX, YEAR_MAX),
     layers: subsetOf(EVENT_LAYERS, [...EVENT_LAYERS], { allowEmpty: true }),
   })
   .transform(orderedYears);
@@ -155,7 +154,7 @@ export const spec = defineChart({
     },
     { kind: 'radio', key: 'scale', legend: 'Scale', options: [{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log' }] },
     { kind: 'radio', key: 'mode', legend: 'Values', options: [{ value: 'absolute', label: 'People' }, { value: 'indexed', label: 'Index' }] },
-    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: LAST_YEAR },
+    { kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Years', min: FIRST_YEAR, max: YEAR_MAX },
     eventLayersControl,
   ],
   layers: eventLayers({ reg: 'Regularization programmes (circle area = people granted status)', rules: 'Changes to immigration rules' }),

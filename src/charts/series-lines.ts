@@ -15,12 +15,11 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { CITIZENSHIP_LABELS, sqlLabel } from '../lib/domain/labels.ts';
+import { CITIZENSHIP_LABELS, DIRECTION_COLORS, DIRECTION_LABELS, sqlLabel } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
-import { oneOf, orderedYears, subsetOf, yearIn } from '../lib/charts/url-state.ts';
+import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
 const FIRST_YEAR = 1980;
-const LAST_YEAR = 2030;
 const slugRe = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const countryRe = /^([A-Z]{3}|EU27_2020|EU28|EU27_2007|EA20|EFTA|EUR12)$/;
 const groupRe = /^[A-Z0-9_]*$/;
@@ -45,8 +44,8 @@ export const state = z
     layers: subsetOf(EVENT_LAYERS, [], { allowEmpty: true }),
     scale: oneOf(['linear', 'log'] as const, 'linear'),
     mode: oneOf(['absolute', 'indexed'] as const, 'absolute'),
-    from: yearIn(FIRST_YEAR, LAST_YEAR, 1990),
-    to: yearIn(FIRST_YEAR, LAST_YEAR, 2026),
+    from: yearIn(FIRST_YEAR, YEAR_MAX, 1990),
+    to: yearIn(FIRST_YEAR, YEAR_MAX, YEAR_MAX),
   })
   .transform(orderedYears);
 
@@ -161,10 +160,7 @@ export const spec = defineChart({
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
-    dir_restrictive: { color: '#D55E00', label: 'Restrictive' },
-    dir_liberalizing: { color: '#009E73', label: 'Liberalizing' },
-    dir_mixed: { color: '#9467BD', label: 'Mixed' },
-    dir_none: { color: '#7F7F7F', label: 'Not coded' },
+    ...Object.fromEntries((['restrictive', 'liberalizing', 'mixed', 'none'] as const).map((d) => [`dir_${d}`, { color: DIRECTION_COLORS[d], label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
   },
   table: [
     { key: 'label', label: 'Line' },

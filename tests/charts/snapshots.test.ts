@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/lib/charts/registry.ts';
 import { parseLoose } from '../../src/lib/charts/url-state.ts';
 import { runQueries } from '../../src/lib/charts/run.ts';
-import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';
+import { describeChart, plotOptions, type DrawState } from '../../src/lib/charts/draw.ts';
 import { renderSvg } from '../../src/lib/charts/render-node.ts';
-import { describeChart } from '../../src/lib/charts/describe.ts';
 import { NARROW_WIDTH, WIDE } from '../../src/lib/charts/prepare-node.ts';
 import { fixtureQuery, normalizeSvg, readFixture } from './fixture-db.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spec } from '../../src/charts/irregular-residence-comparison.ts';
-import { hasUrlState, parseLoose, parseState, writeState } from '../../src/lib/charts/url-state.ts';
+import { hasUrlState, parseLoose, parseState, writeState, YEAR_MAX } from '../../src/lib/charts/url-state.ts';
 
 const DEFAULTS = parseState(spec, '');
 
@@ -11,7 +11,7 @@ describe('URL state of irregular-residence-comparison', () => {
       scale: 'linear',
       mode: 'absolute',
       from: 1990,
-      to: 2026,
+      to: YEAR_MAX, // open: the axis ends at the latest published year
       layers: ['reg', 'rules'],
     });
   });
@@ -40,7 +40,7 @@ describe('URL state of irregular-residence-comparison', () => {
     expect(s.scale).toBe('linear');
     expect(s.mode).toBe('absolute');
     expect(s.from).toBe(1990);
-    expect(s.to).toBe(2026);
+    expect(s.to).toBe(YEAR_MAX);
   });
 
   it('keeps the valid members of a list, in canonical order, without duplicates', () => {

@@ -1,5 +1,5 @@
 /**
- * Content-Security-Policy and framing, as served (scripts/serve.ts applies dist/_headers the way
+ * Content-Security-Policy and framing, as served (tools/serve.ts applies dist/_headers the way
  * the static host does): the header is on every page, it forbids inline script and eval, hostile
  * text in the URL never runs, the build contains no inline script, and only /embed/ pages may be
  * framed by another site.

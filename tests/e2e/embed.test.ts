@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { serve } from '../../scripts/serve.ts';
+import { serve } from '../../tools/serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness.ts';
 import { embedSnippet } from '../../src/lib/embed/params.ts';
 import { spec } from '../../src/charts/irregular-residence-comparison.ts';

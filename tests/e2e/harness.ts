@@ -1,12 +1,12 @@
 /**
- * Shared setup for browser tests: serves dist/ with scripts/serve.ts and drives Debian's
+ * Shared setup for browser tests: serves dist/ with tools/serve.ts and drives Debian's
  * Chromium through playwright-core. Every page opened through `openPage` records console
  * errors, page errors and every request that leaves the site's origin, so each test can
  * assert "no console errors" and "no off-origin requests".
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { serve } from '../../scripts/serve.ts';
+import { serve } from '../../tools/serve.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

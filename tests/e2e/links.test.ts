@@ -1,9 +1,9 @@
 /**
- * Every internal link, asset and download of the built site resolves (scripts/check-links.ts),
+ * Every internal link, asset and download of the built site resolves (tools/check-links.ts),
  * fragments included. External links are not checked: the tests run without network.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../tools/check-links.ts';
 import { DIST, htmlPages } from './pages.ts';
 
 describe('links in the build', () => {

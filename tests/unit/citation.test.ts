@@ -23,14 +23,14 @@ describe('citation text', () => {
   it('follows "<title> [series]. Irregular Atlas, release <id> (<date>). Sources: …. <permalink>. Accessed <today>."', () => {
     const text = citationText({
       title: 'People without legal residence in four countries',
-      series: ['jpn_overstayers', 'kor_illegal_stay', 'jpn_overstayers'],
+      series: ['Overstayers (Japan)', 'People staying illegally (South Korea)', 'Overstayers (Japan)'],
       sources: few,
       release,
       permalink: 'https://atlas.example/?countries=JPN,KOR#irregular-residence-comparison',
       accessed: '2026-12-01',
     });
     expect(text).toBe(
-      'People without legal residence in four countries [series: jpn_overstayers, kor_illegal_stay]. ' +
+      'People without legal residence in four countries [series: Overstayers (Japan); People staying illegally (South Korea)]. ' +
         'Irregular Atlas, release 2026.11.23-92f589b1 (2026-11-23). ' +
         'Sources: Immigration Services Agency of Japan, "Number of overstayers as of 1 January 2024"; Korea Immigration Service, "Statistics monthly". ' +
         'https://atlas.example/?countries=JPN,KOR#irregular-residence-comparison. Accessed 2026-12-01.',

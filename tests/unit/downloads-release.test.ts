@@ -1,5 +1,5 @@
 /**
- * scripts/release.ts, scripts/copy-releases.ts and scripts/package-archive.ts on the real
+ * scripts/release.ts, tools/copy-releases.ts and scripts/package-archive.ts on the real
  * publication (public/data, from `npm run data`) copied to a temporary folder: a first release
  * counts every row as added; a second publication with rows removed, changed and added gives
  * exactly those counts per series; the layout of a release folder is the documented one; the
@@ -13,7 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE_FILES, makeRelease, readIndex } from '../../scripts/release.ts';
-import { copyReleases } from '../../scripts/copy-releases.ts';
+import { copyReleases } from '../../tools/copy-releases.ts';
 import { archiveName, packageArchive } from '../../scripts/package-archive.ts';
 
 const PUBLISHED = path.resolve('public/data');

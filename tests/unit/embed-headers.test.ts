@@ -1,13 +1,13 @@
 /**
  * Framing policy on every host: embed routes may be framed anywhere, other pages nowhere. The
- * deploy/ configurations are generated from public/_headers (scripts/headers-config.ts); this
+ * deploy/ configurations are generated from public/_headers (tools/headers-config.ts); this
  * checks they are up to date and say the same thing as the file the browser tests run with.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blocks, generate } from '../../scripts/headers-config.ts';
-import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
+import { blocks, generate } from '../../tools/headers-config.ts';
+import { headersFor, parseHeadersFile } from '../../tools/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const text = readFileSync(path.join(ROOT, 'public/_headers'), 'utf8');
@@ -36,7 +36,7 @@ describe('public/_headers', () => {
 describe('deploy/ header configurations', () => {
   const files = generate(text);
   for (const [name, content] of Object.entries(files)) {
-    it(`deploy/${name} is up to date (tsx scripts/headers-config.ts)`, () => {
+    it(`deploy/${name} is up to date (tsx tools/headers-config.ts)`, () => {
       expect(readFileSync(path.join(ROOT, 'deploy', name), 'utf8')).toBe(content);
     });
   }

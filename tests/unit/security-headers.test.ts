@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blocks, generate } from '../../scripts/headers-config.ts';
+import { blocks, generate } from '../../tools/headers-config.ts';
 
 const text = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
 const get = (b: { headers: [string, string][] }, name: string) => b.headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];

@@ -1,5 +1,5 @@
 /**
- * The preview server (scripts/serve.ts) serves only files inside its root and answers a
+ * The preview server (tools/serve.ts) serves only files inside its root and answers a
  * malformed URL with 400 (issue 16: `/..%2fdist-secret/secret.txt` served a sibling folder,
  * and a malformed escape answered 500).
  */
@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
+import { serve } from '../../tools/serve.ts';
 
 let base: string;
 let server: Awaited<ReturnType<typeof serve>>;

@@ -52,7 +52,7 @@ describe('frozen releases are verified against their recorded hashes', () => {
     expect((e as ReleaseVerificationError).message).toMatch(/observations\.parquet: does not match the hash in .*release\.json/);
 
     const to = join(base, 'public-releases');
-    const run = spawnSync(join(import.meta.dirname, '../../node_modules/.bin/tsx'), ['scripts/copy-releases.ts', '--from', dir, '--to', to], {
+    const run = spawnSync(join(import.meta.dirname, '../../node_modules/.bin/tsx'), ['tools/copy-releases.ts', '--from', dir, '--to', to], {
       cwd: join(import.meta.dirname, '../..'),
       encoding: 'utf8',
     });

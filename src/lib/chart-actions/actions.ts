@@ -35,6 +35,8 @@ interface Config {
   layers: { layer: string; dataset: string }[];
   figureId: string;
   key: KeyItem[];
+  /** Title of each series id the page was built with (the citation names series by title). */
+  seriesTitles: Record<string, string>;
 }
 
 function config(el: HTMLElement): Config {
@@ -49,6 +51,7 @@ function config(el: HTMLElement): Config {
     layers: JSON.parse(d.layers ?? '[]') as { layer: string; dataset: string }[],
     figureId: d.figure ?? '',
     key: JSON.parse(d.key ?? '[]') as KeyItem[],
+    seriesTitles: JSON.parse(d.seriesTitles ?? '{}') as Record<string, string>,
   };
 }
 
@@ -109,7 +112,8 @@ function view(el: HTMLElement, rendered: Rendered | null) {
   const datasets = [cfg.dataset, ...cfg.layers.filter((l) => on.includes(l.layer)).map((l) => l.dataset)];
   const sources = sourcesOf(rows, datasets);
   const data: Row[] = rows[cfg.dataset] ?? [];
-  const series = [...new Set(data.map((r) => r.series_id).filter((s): s is string => typeof s === 'string'))];
+  const ids = [...new Set(data.map((r) => r.series_id).filter((s): s is string => typeof s === 'string'))];
+  const series = ids.map((id) => (Object.hasOwn(cfg.seriesTitles, id) ? cfg.seriesTitles[id] : id));
   return { cfg, fig, rows, data, sources, series };
 }
 

@@ -43,9 +43,10 @@ export function sourcesPhrase(sources: SourceRef[], { maxDocuments = 3, maxPubli
 
 const endStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
+/** The chart title, then the titles of the series drawn (never internal ids, when a title is known). */
 function titleWithSeries(title: string, series: string[] = []): string {
-  const ids = [...new Set(series)].filter(Boolean);
-  return ids.length ? `${title} [series: ${ids.join(', ')}]` : title;
+  const names = [...new Set(series)].filter(Boolean);
+  return names.length ? `${title} [series: ${names.join('; ')}]` : title;
 }
 
 export function citationText(c: CitationInput): string {

@@ -93,7 +93,7 @@ export function standaloneSvg(chartSvg: string, text: FrameText): StandaloneSvg 
       x = PAD;
       y += 18;
     }
-    parts.push(`<g transform="translate(${x} ${y})">${keySymbol(item.symbol, '#3d3d3d')}</g>`);
+    parts.push(`<g transform="translate(${x} ${y})">${keySymbol(item.symbol, item.color ?? '#3d3d3d')}</g>`);
     parts.push(`<text x="${x + 34}" y="${y + 10}" font-size="11" fill="#3d3d3d">${xmlEscape(item.label)}</text>`);
     x += w;
     if (n === items.length - 1) y += 24;

@@ -7,6 +7,7 @@
  * Browser-safe and dependency-free: specs that import this load lazily in the page.
  */
 import type { ControlDef, EventLayer, UrlField } from './spec.ts';
+import { PROGRAMME_KINDS_SQL } from '../domain/rules.ts';
 
 /** Layer ids, as used in `state.layers` and in the URL (`layers=reg,rules`). */
 export const EVENT_LAYERS = ['reg', 'rules'] as const;
@@ -47,6 +48,8 @@ export interface RegularizationsSqlOptions {
   nameNative?: boolean;
   kind?: boolean;
   figuresNote?: boolean;
+  /** `country_name` (English) and `x_end` (end of the application window, full date) columns, for the timeline chart. */
+  timeline?: boolean;
 }
 
 /** Regularization programmes starting between `$from` and `$to`, for the `regularization` role (tooltip.ts). */
@@ -62,12 +65,13 @@ WITH r AS (
   WHERE ${o.countries('country_code')}
     -- programmes only: yearly grants of a standing mechanism are a flow (drawn as a series where
     -- a page wants one), not an event, and voluntary-departure campaigns are not regularizations
-    AND kind IN ('one_off', 'worker_legalization')
+    AND kind IN ${PROGRAMME_KINDS_SQL}
 )
 SELECT
 ${lines([
   '  r.regularization_id,',
   '  r.country_code,',
+  o.timeline && '  cn.name_en AS country_name,',
   o.colorKey !== undefined && (typeof o.colorKey === 'string' ? colorKeyColumn(o.colorKey) : '  r.country_code AS color_key,'),
   '  r.name_en,',
   o.nameNative && '  r.name_native,',
@@ -76,13 +80,14 @@ ${lines([
   '  r.end_date,',
   '  -- a date known only to the year or month is placed at the start of that year or month',
   xDate('r.start_known'),
+  o.timeline && xDate('r.end_date').replace('AS x_date', 'AS x_end'),
   '  r.applications,',
   '  r.approvals,',
   o.figuresNote && '  r.figures_note,',
   SOURCE_COLUMNS,
 ])}
 FROM r
-LEFT JOIN sources src USING (source_id)
+LEFT JOIN sources src USING (source_id)${o.timeline ? '\nLEFT JOIN countries cn ON cn.country_code = r.country_code' : ''}
 WHERE regexp_matches(r.start_known, '^[0-9]{4}')
   AND CAST(left(r.start_known, 4) AS INTEGER) BETWEEN $from AND $to
 ORDER BY x_date, r.regularization_id
@@ -96,6 +101,8 @@ export interface RuleChangesSqlOptions {
   /** Extra columns, in this order among the fixed ones. */
   titleNative?: boolean;
   category?: boolean;
+  /** `country_name` (English), for the timeline chart. */
+  countryName?: boolean;
 }
 
 /** Rule changes dated between `$from` and `$to`, for the `rule_change` role (tooltip.ts). */
@@ -112,6 +119,7 @@ SELECT
 ${lines([
   '  r.rule_change_id,',
   '  r.country_code,',
+  o.countryName && '  cn.name_en AS country_name,',
   color,
   '  r.title_en,',
   o.titleNative && '  r.title_native,',
@@ -123,7 +131,7 @@ ${lines([
   SOURCE_COLUMNS,
 ])}
 FROM rule_changes r
-LEFT JOIN sources src USING (source_id)
+LEFT JOIN sources src USING (source_id)${o.countryName ? '\nLEFT JOIN countries cn ON cn.country_code = r.country_code' : ''}
 WHERE ${o.countries('r.country_code')}
   AND CAST(left(r.date, 4) AS INTEGER) BETWEEN $from AND $to
 ORDER BY x_date, r.rule_change_id

@@ -5,7 +5,7 @@
  */
 import type { ChartRows, ChartSpec, Row } from './spec.ts';
 import { formatKind, formatNumber, formatPeriod } from './format.ts';
-import type { DrawState } from './plot-options.ts';
+import { viewYears, type DrawState } from './plot-options.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -25,7 +25,7 @@ function valueText(spec: ChartSpec, r: Row): string {
   return range ?? '–';
 }
 
-export function describeChart(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
+export function describeTimeComparison(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
   const enc = spec.encodings;
   const data = rows[enc.dataset] ?? [];
   const lines = new Map<string, Row[]>();
@@ -37,7 +37,7 @@ export function describeChart(spec: ChartSpec, rows: ChartRows, state: DrawState
   const parts: string[] = [];
   if (!lines.size) return `${spec.title}: no data for the selected countries and years.`;
   const view = [
-    state.from !== undefined && state.to !== undefined ? `${state.from} to ${state.to}` : null,
+    state.from !== undefined && state.to !== undefined ? `${viewYears(spec, rows, state).join(' to ')}` : null,
     state.scale === 'log' ? 'log scale' : null,
     state.mode === 'indexed' ? 'each line indexed to its first value shown = 100' : null,
   ].filter(Boolean);

@@ -6,16 +6,18 @@
  */
 import type { ChartSpec } from './spec.ts';
 
-export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow-dot' | 'diamond';
+export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar';
 
 export interface KeyItem {
   symbol: KeySymbol;
   label: string;
   /** Shown only while this event layer is on. */
   layer?: string;
+  /** A fixed colour the mark has in the chart (e.g. a rule change's direction); default: the text colour. */
+  color?: string;
 }
 
-export function chartKey(spec: ChartSpec): KeyItem[] {
+export function timeComparisonKey(spec: ChartSpec): KeyItem[] {
   const items: KeyItem[] = [
     { symbol: 'solid', label: 'Official count (filled points)' },
     { symbol: 'dashed', label: 'Research estimate (hollow points)' },
@@ -50,6 +52,10 @@ export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): st
       return `<circle cx="${mid}" cy="6" r="5.5" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'hollow-dot':
       return `<circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.25" stroke-dasharray="2,1.5"/>`;
+    case 'hollow':
+      return `<circle cx="${mid}" cy="6" r="5" fill="none" stroke="${color}" stroke-width="1.5"/>`;
+    case 'bar':
+      return `<line x1="2" x2="${w - 2}" y1="6" y2="6" stroke="${color}" stroke-width="3" stroke-opacity="0.45"/><circle cx="6" cy="6" r="4" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'diamond':
       return `<path d="M${mid},1L${mid + 5},6L${mid},11L${mid - 5},6Z" fill="${color}"/>`;
   }

@@ -85,6 +85,8 @@ export function clientColumns(spec: ChartSpec): Record<string, string[]> {
       }
       // The comparability note matches its items to lines by series and country.
       cols.add('series_id');
+      // Columns only the chart's kind draws (e.g. the end of a regularization's window).
+      for (const c of spec.drawColumns ?? []) cols.add(c);
     }
     for (const l of spec.layers.filter((x) => x.dataset === name)) {
       cols.add(l.x);

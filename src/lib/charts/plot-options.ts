@@ -144,7 +144,14 @@ export function logTicks(min: number, max: number, narrow: boolean): number[] {
  * Render transform for point marks: tags Plot's elements for tooltips and keyboard focus.
  * `tabStops` are dataset row indexes that get tabindex=0 (the others get -1).
  */
-function tagPoints(dataset: string, role: DatasetRole, items: { i: number; row: Row; line?: string }[], tabStops: Set<number>): Plot.RenderFunction {
+export function tagPoints(
+  dataset: string,
+  role: DatasetRole,
+  items: { i: number; row: Row; line?: string }[],
+  tabStops: Set<number>,
+  /** Extra attributes per item (e.g. the data-* a <filter-list> matches). */
+  attrs?: (item: { i: number; row: Row }) => Record<string, string>,
+): Plot.RenderFunction {
   return (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context);
     if (!g) return g;
@@ -157,6 +164,7 @@ function tagPoints(dataset: string, role: DatasetRole, items: { i: number; row: 
       if (item.line !== undefined) el.setAttribute('data-line', item.line);
       el.setAttribute('tabindex', tabStops.has(item.i) ? '0' : '-1');
       el.setAttribute('class', 'chart-point');
+      if (attrs) for (const [k, v] of Object.entries(attrs(item))) el.setAttribute(k, v);
       const title = doc.createElementNS(SVG_NS, 'title');
       title.textContent = tipText(role, item.row);
       el.appendChild(title);
@@ -193,6 +201,16 @@ function dodgeLabels(fontSize: number, lines: number[], widths: number[]): Plot.
   };
 }
 
+/** A legend swatch: a short line at (x, y) in SVG pixels, solid for counts and dashed for estimates. */
+function legendSwatch(x: number, y: number, w: number, color: string, dashed: boolean): Plot.RenderFunction {
+  return (_index, _scales, _values, _dimensions, context) => {
+    const line = context.document.createElementNS(SVG_NS, 'line') as SVGLineElement;
+    for (const [k, v] of Object.entries({ x1: x, x2: x + w, y1: y, y2: y, stroke: color, 'stroke-width': dashed ? 2 : 2.25, 'aria-hidden': 'true' })) line.setAttribute(k, String(v));
+    if (dashed) line.setAttribute('stroke-dasharray', '5,3');
+    return line;
+  };
+}
+
 /** Splits a line's range points into runs with no gap longer than `maxGapYears`, so bands never bridge missing years. */
 function rangeRuns(points: Point[], maxGapYears: number): Map<Point, string> {
   const run = new Map<Point, string>();
@@ -206,7 +224,30 @@ function rangeRuns(points: Point[], maxGapYears: number): Map<Point, string> {
   return run;
 }
 
-export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
+/**
+ * First and last year of the x axis: `state.from`, and `state.to` cut at the latest year with a
+ * value or a marked event in view. The year range comes from the data: a chart whose `to` is
+ * open (YEAR_MAX in ./url-state.ts) ends at the latest published year, whichever that is.
+ */
+export function viewYears(spec: ChartSpec, rows: ChartRows, state: DrawState): [number, number] {
+  const enc = spec.encodings;
+  const years: number[] = [];
+  const collect = (data: Row[] | undefined, col: string) => {
+    for (const r of data ?? []) {
+      const y = Number(String(r[col] ?? '').slice(0, 4));
+      if (Number.isFinite(y) && y > 0) years.push(y);
+    }
+  };
+  collect(rows[enc.dataset], enc.x);
+  for (const l of spec.layers) if ((state.layers ?? []).includes(l.layer)) collect(rows[l.dataset], l.x);
+  const first = years.length ? Math.min(...years) : 2000;
+  const last = years.length ? Math.max(...years) : first + 1;
+  const from = state.from ?? first;
+  const to = Math.min(state.to ?? last, Math.max(last, from + 1));
+  return [from, Math.max(to, from + 1)];
+}
+
+export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
   const enc = spec.encodings;
   const width = Math.max(280, Math.round(ctx.width));
   const narrow = width < NARROW;
@@ -217,16 +258,6 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const withValue = points.filter((p) => p.y !== null);
   const withRange = points.filter((p) => p.low !== null && p.high !== null);
 
-  // Direct labels at the last point of each line; the right margin is sized to the longest one.
-  const lastOfLine = new Map<string, Point>();
-  for (const p of points) lastOfLine.set(p.line, p);
-  const labelPoints = [...lastOfLine.values()];
-  // Long labels wrap rather than squeeze the plot: the right margin never exceeds maxRight.
-  const maxRight = narrow ? 92 : 150;
-  const room = maxRight - 12;
-  const labelWidths = labelPoints.map((p) => Math.min(room, textWidth(p.label, fontSize)));
-  const labelLines = labelPoints.map((p) => Math.max(1, Math.ceil(textWidth(p.label, fontSize) / room)));
-  const marginRight = Math.min(maxRight, Math.max(16, ...labelWidths.map((w) => w + 12)));
 
   // Tab stops: the first point of each line.
   const firstOfLine = new Set<number>();
@@ -238,9 +269,41 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
   const yMin = ys.length ? Math.min(...ys) : 1;
   const yMax = ys.length ? Math.max(...ys) : 1;
 
-  const fromYear = state.from ?? (points.length ? points[0].x.getUTCFullYear() : 2000);
-  const toYear = state.to ?? fromYear + 1;
+  const [fromYear, toYear] = viewYears(spec, rows, state);
   const xDomain: [Date, Date] = [new Date(Date.UTC(fromYear, 0, 1)), new Date(Date.UTC(toYear, 11, 31))];
+
+  // Direct labels at the last point of each line; the right margin is sized to the longest one.
+  const lastOfLine = new Map<string, Point>();
+  for (const p of points) lastOfLine.set(p.line, p);
+  // A line that ends well before the right edge is named in a legend above the chart instead:
+  // its label at the line's end would lie over the lines that go on.
+  const span = +xDomain[1] - +xDomain[0];
+  const endsEarly = (p: Point) => +p.x < +xDomain[1] - 0.12 * span;
+  const labelPoints = [...lastOfLine.values()].filter((p) => !endsEarly(p));
+  const legendPoints = [...lastOfLine.values()].filter(endsEarly);
+  // Long labels wrap rather than squeeze the plot: the right margin never exceeds maxRight.
+  const maxRight = narrow ? 92 : 150;
+  const room = maxRight - 12;
+  const labelWidths = labelPoints.map((p) => Math.min(room, textWidth(p.label, fontSize)));
+  const labelLines = labelPoints.map((p) => Math.max(1, Math.ceil(textWidth(p.label, fontSize) / room)));
+  const marginRight = Math.min(maxRight, Math.max(16, ...labelWidths.map((w) => w + 12)));
+
+  // Legend rows above the frame, wrapped to the width: a line swatch (solid count, dashed estimate) and the label.
+  const legendItems: { p: Point; dx: number; row: number }[] = [];
+  {
+    let x = 0;
+    let row = 0;
+    const avail = width - 8;
+    for (const p of legendPoints) {
+      const w = 22 + textWidth(p.label, fontSize) + 14;
+      if (x > 0 && x + w > avail) (row++, (x = 0));
+      legendItems.push({ p, dx: x, row });
+      x += w;
+    }
+  }
+  const legendRows = legendItems.length ? Math.max(...legendItems.map((l) => l.row)) + 1 : 0;
+  const marginTop = 28 + legendRows * (fontSize + 5) + (legendRows ? 4 : 0);
+  const marginLeft = narrow ? 38 : 48;
 
   // Event strips under the axis, in spec order.
   const active = spec.layers.filter((l) => (state.layers ?? []).includes(l.layer));
@@ -320,15 +383,26 @@ export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, 
     }),
   );
 
+  // The legend of lines that end early (decorative: the points carry the same names).
+  for (const { p, dx, row } of legendItems) {
+    // Under the y-axis title, which Plot puts at the very top.
+    const dy = 20 + row * (fontSize + 5) - marginTop;
+    const at = { frameAnchor: 'top-left' as const, dy, ...decorative };
+    marks.push(
+      legendSwatch(dx + 2, 20 + row * (fontSize + 5) + fontSize / 2 + 1, 18, p.color, p.estimate),
+      Plot.text([p.label], { ...at, dx: dx - marginLeft + 24, text: (d: string) => d, textAnchor: 'start', lineAnchor: 'top', fill: p.color, fontWeight: 600, fontSize, className: 'chart-legend' }),
+    );
+  }
+
   for (const { layer, top } of strips) marks.push(...eventMarks(spec, rows, layer, top, narrow, fontSize, xDomain));
 
   return {
     width,
-    height: frameHeight + marginBottom + 28,
-    marginTop: 28,
+    height: frameHeight + marginBottom + marginTop,
+    marginTop,
     marginRight,
     marginBottom,
-    marginLeft: narrow ? 38 : 48,
+    marginLeft,
     style: { fontSize: `${fontSize}px`, fontFamily: 'inherit', overflow: 'visible' },
     className: 'chart-svg-plot',
     ariaLabel: spec.title,

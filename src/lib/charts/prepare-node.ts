@@ -5,10 +5,9 @@
  */
 import type { ChartRows, ChartSpec } from './spec.ts';
 import { parseLoose } from './url-state.ts';
-import { plotOptions, type DrawState } from './plot-options.ts';
+import { describeChart, plotOptions, type DrawState } from './draw.ts';
 import { renderSvg } from './render-node.ts';
 import { runQueries } from './run.ts';
-import { describeChart } from './describe.ts';
 import { queryNode } from '../db/node.ts';
 
 /** Widths of the two pre-rendered SVGs: desktop column and a 375 px phone (minus page padding). */

@@ -123,8 +123,15 @@ export interface ChartSpec<S extends z.ZodType = z.ZodType> {
   id: string;
   title: string;
   subtitle: string;
-  /** Drawing recipe; only 'time-comparison' exists for now. */
-  kind: 'time-comparison';
+  /**
+   * Drawing recipe: a key of the kind registry (../charts/kinds/index.ts), e.g. `time-comparison`
+   * (lines on a time axis) or `event-timeline` (dated events, one row per country).
+   */
+  kind: string;
+  /** Settings only one kind reads (documented in that kind's module); the other kinds ignore them. */
+  options?: Record<string, unknown>;
+  /** Columns of the main dataset the kind draws beyond the encodings and the table (sent to the browser for redraws). */
+  drawColumns?: string[];
   /** Published tables the queries read (the browser loads only these). */
   tables: TableName[];
   /** Named queries. `data` is required. */
@@ -190,7 +197,7 @@ export type ChartDefinition<S extends z.ZodType = z.ZodType> = Omit<
   ChartSpec<S>,
   'kind' | 'tables' | 'constants' | 'url' | 'controls' | 'encodings' | 'layers' | 'palette' | 'table'
 > &
-  Partial<Pick<ChartSpec<S>, 'kind' | 'tables' | 'constants' | 'url' | 'controls' | 'layers' | 'palette' | 'table'>> & {
+  Partial<Pick<ChartSpec<S>, 'kind' | 'options' | 'drawColumns' | 'tables' | 'constants' | 'url' | 'controls' | 'layers' | 'palette' | 'table'>> & {
     encodings?: Partial<TimeComparisonEncodings>;
   };
 

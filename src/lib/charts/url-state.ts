@@ -36,6 +36,14 @@ export function oneOf<const T extends string>(values: readonly T[], fallback: T)
 }
 
 /** An integer year in [min, max], or `fallback`. Accepts numeric strings. */
+/**
+ * Bounds of a year in a link. They are not the years of the data: a chart's axis follows the
+ * rows in view, so a `to` of YEAR_MAX (the usual default) means "through the latest published
+ * year", whatever year that is.
+ */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+
 export function yearIn(min: number, max: number, fallback: number) {
   return z.coerce.number().int().min(min).max(max).catch(fallback);
 }

@@ -1,7 +1,7 @@
 /// <reference types="astro/client" />
 /**
  * DuckDB-WASM in the browser, created once, on first use, from files the site serves itself
- * (`<base>duckdb/`, copied by scripts/copy-duckdb-assets.ts). Nothing here may reach another origin:
+ * (`<base>duckdb/`, copied by tools/copy-duckdb-assets.ts). Nothing here may reach another origin:
  *
  *  - duckdb-wasm 1.32 has no built-in Parquet reader; `read_parquet` would download an extension
  *    from extensions.duckdb.org. So Parquet is decoded in JavaScript with hyparquet (zstd via

@@ -77,6 +77,13 @@ export const DIRECTION_LABELS: Record<string, string> = {
   mixed: 'Mixed',
   none: 'Direction not coded',
 };
+/** Colour of each rule-change direction (Okabe–Ito; `none`: not coded), on every chart and key. */
+export const DIRECTION_COLORS: Record<string, string> = {
+  restrictive: '#D55E00',
+  liberalizing: '#009E73',
+  mixed: '#9467BD',
+  none: '#7F7F7F',
+};
 /** Lane order of rule-change directions (top to bottom). */
 export const DIRECTION_ORDER = ['restrictive', 'mixed', 'liberalizing', 'none'] as const;
 

@@ -15,6 +15,13 @@
 /** Age bands that count as "all ages" for a total ('' is no age breakdown). */
 export const TOTAL_AGE_BANDS = ['', 'Y15-64', 'Y15-74'] as const;
 
+/**
+ * Regularization kinds drawn as dated programmes (timelines, markers under the time charts).
+ * Standing mechanisms run all the time (their yearly grants are a flow); voluntary-departure
+ * campaigns are not regularizations.
+ */
+export const PROGRAMME_KINDS = ['one_off', 'worker_legalization'] as const;
+
 /** Value kinds a line can draw (running totals and shares of other rows go to tables). */
 export const DRAWN_VALUE_KINDS = ['count', 'estimate_central', 'estimate_low', 'estimate_high', 'rate', 'quota'] as const;
 
@@ -22,6 +29,9 @@ const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).j
 
 /** SQL list literal of DRAWN_VALUE_KINDS: `('count', …)`. */
 export const DRAWN_KINDS_SQL = sqlList(DRAWN_VALUE_KINDS);
+
+/** SQL list literal of PROGRAMME_KINDS. */
+export const PROGRAMME_KINDS_SQL = sqlList(PROGRAMME_KINDS);
 
 /** SQL list literal of TOTAL_AGE_BANDS. */
 export const TOTAL_AGES_SQL = sqlList(TOTAL_AGE_BANDS);

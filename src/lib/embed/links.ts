@@ -7,6 +7,8 @@
 const FULL_CHART_PAGES: Record<string, string> = {
   'irregular-residence-comparison': '',
   explore: 'explore/',
+  'regularization-timeline': 'regularizations/',
+  'rule-change-timeline': 'rule-changes/',
 };
 
 /** Site-relative URL of the full chart for a state (`?…` as the full page reads it). */

@@ -3,7 +3,7 @@
  *
  * scripts/release.ts freezes public/data into `data/releases/<release_id>/` (the six Parquet tables,
  * release.json, datapackage.json) and lists it in `data/releases/index.json`;
- * scripts/copy-releases.ts copies the folders to `public/releases/<release_id>/`, where a pinned
+ * tools/copy-releases.ts copies the folders to `public/releases/<release_id>/`, where a pinned
  * embed's browser re-render reads them. A pinned page is rendered from those frozen files only,
  * never from public/data, so a later release cannot change it.
  *

@@ -6,6 +6,7 @@
  *
  * Node-only (reads the published tables).
  */
+import { YEAR_MAX } from '../charts/url-state.ts';
 import { queryNode } from '../db/node.ts';
 import { CATEGORY_ORDER, lit, seriesById, seriesObservations, type ObservationRow, type SeriesInfo } from './data.ts';
 import { shortLabel } from './labels.ts';
@@ -134,7 +135,7 @@ export async function planCountry(
           event_countries: useEvents ? [code] : [],
           layers: useEvents ? ['reg', 'rules'] : [],
           from: Math.max(1980, from),
-          to: Math.min(2030, Math.max(to, from + 1)),
+          to: Math.min(YEAR_MAX, Math.max(to, from + 1)),
         },
       });
     }

@@ -6,13 +6,17 @@
  *
  * Node-only (plans read the published tables).
  */
+import { YEAR_MAX } from '../charts/url-state.ts';
 import { spec as seriesLines } from '../../charts/series-lines.ts';
+import { spec as regularizationTimeline } from '../../charts/regularization-timeline.ts';
+import { spec as ruleChangeTimeline } from '../../charts/rule-change-timeline.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { allRegularizations, allRuleChanges, allSeries, CITIZENSHIP_LABELS, countryNames, pageCountries, seriesOfCountry, UNIT_LABELS, type CountryInfo, type SeriesInfo } from './data.ts';
 import { planCountry, type SectionPlan } from './country-plan.ts';
 import { planSeriesChart, type SeriesChartPlan } from './series-plan.ts';
 import { specView } from './spec-view.ts';
 import { countryHref, seriesHref } from './paths.ts';
+import { PROGRAMME_KINDS } from '../domain/rules.ts';
 
 export interface ChartView {
   /** Embed id, unique site-wide: `<country>-<section>-<n>` or `series-<series id>`. */
@@ -26,12 +30,15 @@ export interface ChartView {
   href: string;
 }
 
-/** Kinds of regularization drawn as events (standing mechanisms run all the time). */
-const EVENT_KINDS = ['one_off', 'worker_legalization'];
+/** Kinds of regularization drawn as events (../domain/rules.ts). */
+const EVENT_KINDS: readonly string[] = PROGRAMME_KINDS;
 
 export interface CountryCharts {
   sections: SectionPlan[];
+  /** Line charts by the plan's chart key, then the timelines under `regularizations` and `rule-changes`. */
   views: Map<string, ChartView>;
+  /** The country's timelines, when it has events to draw. */
+  timelines: { regularizations: ChartView | null; ruleChanges: ChartView | null };
 }
 
 const memo = new Map<string, Promise<unknown>>();
@@ -69,7 +76,31 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
         });
       }
     }
-    return { sections, views };
+    // The event timelines of the country's regularization and rule-change sections.
+    const timeline = (key: string, spec: ChartSpec, text: { title: string; subtitle: string }): ChartView => {
+      const figureId = `chart-${key}`;
+      const state = { countries: [code] };
+      return { id: `${country.slug}-${key}`.toLowerCase(), spec: specView(spec, text, state), state, figureId, href: `${countryHref(code)}#${figureId}` };
+    };
+    const hasProgrammes = regs.some((r) => r.country_code === code && EVENT_KINDS.includes(r.kind) && (r.start_date || r.year !== null));
+    const hasRules = rules.some((r) => r.country_code === code);
+    const timelines = {
+      regularizations: hasProgrammes
+        ? timeline('regularizations', regularizationTimeline, {
+            title: `Regularization programmes in ${country.name}`,
+            subtitle: 'Start of each programme; circle area is proportional to the people granted status, on the same scale as every other page.',
+          })
+        : null,
+      ruleChanges: hasRules
+        ? timeline('rule-changes', ruleChangeTimeline, {
+            title: `Rule changes in ${country.name}`,
+            subtitle: 'Each diamond is a dated change, one lane per direction.',
+          })
+        : null,
+    };
+    if (timelines.regularizations) views.set('regularizations', timelines.regularizations);
+    if (timelines.ruleChanges) views.set('rule-changes', timelines.ruleChanges);
+    return { sections, views, timelines };
   });
 }
 
@@ -88,7 +119,7 @@ export function seriesChart(s: SeriesInfo): Promise<{ plan: SeriesChartPlan; vie
       citizenship: [plan.group],
       label_by: multi ? ['country'] : ['series'],
       from: Math.max(1980, plan.from),
-      to: Math.min(2030, Math.max(plan.to, plan.from + 1)),
+      to: Math.min(YEAR_MAX, Math.max(plan.to, plan.from + 1)),
     };
     const subtitle =
       [

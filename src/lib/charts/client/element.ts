@@ -10,7 +10,7 @@
  *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
  *  - data-preload: "idle" to start the engine when the browser is idle (explore page)
  */
-const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input'] as const;
+const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input', 'click'] as const;
 
 export class ChartFigureElement extends HTMLElement {
   #woken = false;
@@ -18,7 +18,8 @@ export class ChartFigureElement extends HTMLElement {
   #pending: Event | null = null;
   #wake = (e: Event) => {
     if (this.#woken) {
-      if (e.type === 'change') this.#pending = e;
+      // A change, or the tap that follows a touchstart, while the code loads: replayed to it.
+      if (e.type === 'change' || (e.type === 'click' && this.#pending?.type !== 'change')) this.#pending = e;
       return;
     }
     void this.wake(e);

@@ -17,8 +17,7 @@ import * as Plot from '@observablehq/plot';
 import { loadSpec } from '../registry.ts';
 import type { ChartRows, ChartSpec } from '../spec.ts';
 import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
-import { plotOptions, type DrawState } from '../plot-options.ts';
-import { describeChart } from '../describe.ts';
+import { describeChart, plotOptions, type DrawState } from '../draw.ts';
 import { queryKey, runQueries } from '../run.ts';
 import { cellHref, cellText } from '../table.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../sources.ts';
@@ -155,7 +154,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
           const i = form.querySelector<HTMLInputElement>(`input[name="${k}"]`);
           if (i) i.value = String(state[k]);
           const o = form.querySelector<HTMLOutputElement>(`output[data-for="${k}"]`);
-          if (o) o.textContent = String(state[k]);
+          // The slider ends at the data's latest year: show the year it holds, not an open bound.
+          if (o) o.textContent = i ? i.value : String(state[k]);
         }
       }
     }
@@ -208,6 +208,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         for (const col of spec.table) {
           const td = document.createElement('td');
           if (col.format === 'number') td.className = 'num';
+          td.dataset.label = col.label;
           const href = cellHref(col, r);
           if (href) {
             const a = document.createElement('a');

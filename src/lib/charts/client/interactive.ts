@@ -30,6 +30,7 @@ export interface ChartController {
   hideTip(): void;
 }
 
+/** Nearest-point selection radius: a point is a target at least 2 × 36 px wide, well over 24 px on touch. */
 const NEAR_PX = 36;
 
 export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: boolean } = {}): ChartController {
@@ -223,6 +224,12 @@ export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: 
   if (first && (first.type === 'change' || first.type === 'input') && form?.contains(first.target as Node)) update(first);
   else if (params.some((p) => search.has(p))) update(null);
   else if (opts.preload) void loadHeavy().then((m) => m.hydrate(ctrl).then((h) => h.warm()));
+  // The tap that woke the chart shows its tooltip (first tap, not second): the nearest point to it.
+  if (first?.type === 'click' && plot.contains(first.target as Node)) {
+    collect();
+    const p = nearest(first as MouseEvent);
+    if (p) (show(p), (pinned = true));
+  }
   if (first?.type === 'focusin') {
     const p = (first.target as Element).closest?.('[data-tip]') as SVGElement | null;
     if (p) (collect(), show(p));

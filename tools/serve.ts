@@ -9,7 +9,7 @@
  *    path.relative (so `/..%2fsibling/x` and `/%2e%2e/x` cannot reach a sibling folder), and a
  *    malformed URL or escape (`/%E0%A4%A`, a NUL byte) answers 400, not 500.
  *
- * Usage: tsx scripts/serve.ts [--port 4321] [--root dist] [--host 127.0.0.1]
+ * Usage: tsx tools/serve.ts [--port 4321] [--root dist] [--host 127.0.0.1]
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';

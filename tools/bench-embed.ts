@@ -1,7 +1,7 @@
 /**
  * Embed benchmark, in headless Chromium against a built site (dist/ or --dist).
  *
- *   tsx scripts/bench-embed.ts [--dist dir] [--runs 3] [--only unthrottled|throttled]
+ *   tsx tools/bench-embed.ts [--dist dir] [--runs 3] [--only unthrottled|throttled]
  *
  * For each embed case (latest and pinned; the default view, and a view that must be drawn in the
  * browser) and each network profile, `--runs` fresh contexts (cold cache), median reported:
@@ -12,7 +12,7 @@
  *    (DuckDB-WASM and the chart's tables load first), and the bytes that took.
  * Then a host page on another origin with two embeds: time until both iframes have their final
  * height. Writes bench/results/embed.json. Not a test: timings depend on the machine.
- * `benchEmbeds()` is exported for scripts/bench.ts.
+ * `benchEmbeds()` is exported for tools/bench.ts.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,7 +35,7 @@ interface Profile {
 }
 export const PROFILES: Profile[] = [
   { name: 'unthrottled', cpu: 1 },
-  // Lighthouse's "Fast 3G"-like mobile profile (same as scripts/bench.ts).
+  // Lighthouse's "Fast 3G"-like mobile profile (same as tools/bench.ts).
   { name: 'throttled', network: { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 }, cpu: 4 },
 ];
 
@@ -211,6 +211,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const h of out.hosts) console.log(`${h.profile}: host page with two embeds, both iframes at final height after ${h.two_embeds_sized_ms} ms`);
   const file = path.join(REPO, 'bench', 'results', 'embed.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ generated_by: 'scripts/bench-embed.ts', date: new Date().toISOString(), runs: Number(opt('runs') ?? 3), ...out }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ generated_by: 'tools/bench-embed.ts', date: new Date().toISOString(), runs: Number(opt('runs') ?? 3), ...out }, null, 2) + '\n');
   console.log(`wrote ${path.relative(REPO, file)}`);
 }

@@ -1,14 +1,14 @@
 /**
  * Writes the site's response headers for static hosts that do not read a `_headers` file, from that
  * file (public/_headers, the one source of truth: Netlify and Cloudflare Pages read it as is, and
- * scripts/serve.ts applies it in every browser test). Generated files, in deploy/:
+ * tools/serve.ts applies it in every browser test). Generated files, in deploy/:
  *   vercel.json       Vercel (copy to the repository root, or merge its "headers")
  *   nginx.conf        nginx `location` blocks (include inside the `server` block)
  *   Caddyfile         Caddy `header` directives (import inside the site block)
  *   apache.htaccess   Apache 2.4 with mod_headers (.htaccess in the document root)
  *
- *   tsx scripts/headers-config.ts          write deploy/*
- *   tsx scripts/headers-config.ts --check  exit 1 if deploy/* is out of date
+ *   tsx tools/headers-config.ts          write deploy/*
+ *   tsx tools/headers-config.ts --check  exit 1 if deploy/* is out of date
  *
  * Every path pattern of _headers except `/*` becomes its own block carrying the full set of
  * headers that path gets (the catch-all's, with the pattern's own replacing or removing them),
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { headersFor, parseHeadersFile } from './serve.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HEADER = 'Generated from public/_headers by scripts/headers-config.ts: do not edit by hand.';
+const HEADER = 'Generated from public/_headers by tools/headers-config.ts: do not edit by hand.';
 
 export interface Block {
   /** Path prefix (`/embed/`), or null for everything else. */
@@ -120,7 +120,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes('--check')) {
     const stale = Object.entries(files).filter(([f, t]) => !existsSync(path.join(dir, f)) || readFileSync(path.join(dir, f), 'utf8') !== t);
     if (stale.length) {
-      console.error(`out of date: ${stale.map(([f]) => `deploy/${f}`).join(', ')} (run tsx scripts/headers-config.ts)`);
+      console.error(`out of date: ${stale.map(([f]) => `deploy/${f}`).join(', ')} (run tsx tools/headers-config.ts)`);
       process.exit(1);
     }
   } else {

@@ -3,7 +3,7 @@
  * site serves the engine from its own origin (no CDN). public/duckdb/ is git-ignored; this runs
  * before `astro build` and `astro dev`. Skips files that are already identical in size and age.
  *
- * Usage: tsx scripts/copy-duckdb-assets.ts
+ * Usage: tsx tools/copy-duckdb-assets.ts
  */
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';

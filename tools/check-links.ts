@@ -3,7 +3,7 @@
  * A link is broken when the file it points to is not in dist/ (a folder needs index.html),
  * or when its #fragment names no element id on the target page.
  *
- * Usage: tsx scripts/check-links.ts [dist]   (exit 1 and a list when anything is broken)
+ * Usage: tsx tools/check-links.ts [dist]   (exit 1 and a list when anything is broken)
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';

@@ -16,9 +16,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { defaultRawDir, loadSourceModules, runPipeline, type PipelineResult } from './pipeline.ts';
-import { curatedColumns } from './lib/tables.ts';
-import type { SourceModule } from './lib/types.ts';
+import { defaultRawDir, loadSourceModules, runPipeline, type PipelineResult } from '../scripts/pipeline.ts';
+import { curatedColumns } from '../scripts/lib/tables.ts';
+import type { SourceModule } from '../scripts/lib/types.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const synthetic = (id: string, k: number) => `${id}_synthetic_${k}`;
@@ -150,7 +150,7 @@ async function main() {
   for (const row of table) console.log(row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
 
   const out = {
-    generated_by: 'scripts/bench-pipeline.ts',
+    generated_by: 'tools/bench-pipeline.ts',
     date: new Date().toISOString(),
     input: useFixture ? 'tests/fixtures/pipeline' : `${base.curatedDir} + ${base.seriesDir} + source modules on the raw snapshot`,
     note: 'Scales above 1 are synthetic copies of the real observations under renamed series ids, for timing only; never published.',

@@ -6,12 +6,12 @@
  * is first verified against the hashes it recorded (scripts/lib/verify-release.ts): a tampered
  * release stops the build with the file named, and nothing is copied.
  *
- * Usage: tsx scripts/copy-releases.ts [--from data/releases] [--to public/releases]
+ * Usage: tsx tools/copy-releases.ts [--from data/releases] [--to public/releases]
  */
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ReleaseVerificationError, verifyReleases } from './lib/verify-release.ts';
+import { ReleaseVerificationError, verifyReleases } from '../scripts/lib/verify-release.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -7,7 +7,7 @@
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
  *    plotOptions, but DuckDB-WASM first and the chart only after the query, as DuckDB-WASM
  *    dashboards usually work) with esbuild into a temp folder next to links to dist/, and serves
- *    that folder with scripts/serve.ts (same headers, CSP and compression as the site).
+ *    that folder with tools/serve.ts (same headers, CSP and compression as the site).
  * 3. For each network profile (unthrottled; "Fast 3G"-like: 1.6 Mbps down, 750 kbps up, 150 ms
  *    RTT, CPU 4x slower) and each page, `--runs` fresh browser contexts (median reported):
  *      - time to first chart: the first `figure svg` in the DOM, then two animation frames, and
@@ -412,14 +412,14 @@ function report(
     OUT,
     JSON.stringify(
       {
-        generated_by: 'scripts/bench.ts',
+        generated_by: 'tools/bench.ts',
         date: new Date().toISOString(),
         machine: { node: process.version, platform: `${os.platform()}-${os.arch()}`, cpus: os.cpus().length, chromium: CHROMIUM },
         runs: RUNS,
         profiles: PROFILES,
         notes: {
           first_chart: 'ms from navigation start until the first `figure svg` is in the DOM plus two animation frames, and at least first contentful paint',
-          bytes: 'encoded bytes on the wire (body + headers), brotli from scripts/serve.ts; worker requests included',
+          bytes: 'encoded bytes on the wire (body + headers), brotli from tools/serve.ts; worker requests included',
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
         },
