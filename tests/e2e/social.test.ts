@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unfurl } from 'unfurl.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
+import { serve } from '../../tools/serve.ts';
 import { startSite, type Site } from './harness.ts';
 
 const DIST = join(process.cwd(), 'dist');
