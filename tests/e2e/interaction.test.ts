@@ -126,11 +126,11 @@ describe('CSV downloads neutralise formula cells', () => {
     const w = await openPage(site, '/sql/');
     const { page } = w;
     await page.waitForSelector('sql-console[data-ready="true"]', { timeout: 120_000 });
-    await page.fill('[data-sql-text]', `SELECT '${HOSTILE.replace(/'/g, "''")}' AS note, '@SUM(A1)' AS b, '+1' AS c`);
+    await page.fill('[data-sql-text]', `SELECT '${HOSTILE.replace(/'/g, "''")}' AS note, '@SUM(A1)' AS b, '+cmd|calc' AS c`);
     await page.click('[data-sql-run]');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('sql-console')!.dataset.outcome === 'ok', null, { timeout: 60_000 });
     const rows = await download(page, () => page.click('[data-sql-export]'));
-    expect(rows[0]).toMatchObject({ note: `'${HOSTILE}`, b: "'@SUM(A1)", c: "'+1" });
+    expect(rows[0]).toMatchObject({ note: `'${HOSTILE}`, b: "'@SUM(A1)", c: "'+cmd|calc" });
     await w.context.close();
   }, 300_000);
 
