@@ -1,7 +1,8 @@
 // Static site. SITE_URL and BASE_PATH let the same build run at a domain root or under a
 // sub-path (e.g. GitHub Pages: BASE_PATH=/irregular-atlas/).
 import { defineConfig } from 'astro/config';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -33,6 +34,16 @@ const duckdbArrow = path.join(path.dirname(requireFromDuckdb.resolve('apache-arr
 // Content-Length gives the compressed size, so the progress bar needs the real total.
 const wasmBytes = statSync(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')).size;
 
+// Engine files named by content hash, as scripts/copy-duckdb-assets.ts copies them (cached as immutable).
+function hashedName(file) {
+  const full = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${file}`);
+  const h = createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 10);
+  const dot = file.indexOf('.');
+  return `${file.slice(0, dot)}.${h}${file.slice(dot)}`;
+}
+export const duckdbWasm = hashedName('duckdb-eh.wasm');
+export const duckdbWorker = hashedName('duckdb-browser-eh.worker.js');
+
 export default defineConfig({
   output: 'static',
   site: siteUrl(process.env.SITE_URL),
@@ -41,12 +52,16 @@ export default defineConfig({
   devToolbar: { enabled: false },
   build: {
     format: 'directory',
-    // Small pages: inline the stylesheet (the CSP allows inline styles, not inline scripts).
-    inlineStylesheets: 'auto',
+    // Stylesheets are files: the CSP allows inline <style> only by hash (public/_headers).
+    inlineStylesheets: 'never',
   },
   vite: {
     resolve: { alias: { 'apache-arrow': duckdbArrow } },
-    define: { 'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': JSON.stringify(wasmBytes) },
+    define: {
+      'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': JSON.stringify(wasmBytes),
+      'import.meta.env.PUBLIC_DUCKDB_WASM': JSON.stringify(duckdbWasm),
+      'import.meta.env.PUBLIC_DUCKDB_WORKER': JSON.stringify(duckdbWorker),
+    },
     build: {
       // Never inline scripts: the Content-Security-Policy forbids inline <script>.
       assetsInlineLimit: 0,

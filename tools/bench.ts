@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build as esbuild } from 'esbuild';
 import { serve } from './serve.ts';
+import { duckdbAssetNames } from './copy-duckdb-assets.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(REPO, 'bench', 'results', 'bench.json');
@@ -121,7 +122,13 @@ async function prepareRoot(): Promise<string> {
     target: 'es2022',
     minify: true,
     legalComments: 'none',
-    define: { 'import.meta.env.BASE_URL': '"/"' },
+    define: {
+      'import.meta.env.BASE_URL': '"/"',
+      // The same hashed engine files as the site (scripts/copy-duckdb-assets.ts).
+      'import.meta.env.PUBLIC_DUCKDB_WASM': JSON.stringify(duckdbAssetNames().wasm),
+      'import.meta.env.PUBLIC_DUCKDB_WORKER': JSON.stringify(duckdbAssetNames().worker),
+      'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': '0',
+    },
     logLevel: 'warning',
   });
   // Same stylesheets as the site, so layout work is comparable.
@@ -279,6 +286,100 @@ async function embedWeight(browser: Browser, base: string, route: string): Promi
 }
 
 // -------------------------------------------------------------------------------------------
+// Interactions: the first use of each control kind against the same use warm
+// -------------------------------------------------------------------------------------------
+
+interface ControlKind {
+  kind: string;
+  /** Element to point at (intent), then the change to make, as page code returning performance.now() just before it. */
+  target: string;
+  act: string;
+  /** Page condition that holds once the change is drawn. */
+  done: (n: number) => string;
+}
+const live = `(() => { const el = document.querySelector('chart-figure'); return el && el.querySelector('.chart-svg--live svg') ? JSON.parse(el.dataset.state) : null; })()`;
+const click = (sel: string) => `(() => { const t = performance.now(); document.querySelector(${JSON.stringify(sel)}).click(); return t; })()`;
+/** The n-th use of each control flips it: odd uses reach the changed state, even ones come back. */
+const CONTROL_KINDS: ControlKind[] = [
+  { kind: 'country toggle', target: 'input[name="countries"][value="JPN"]', act: click('chart-figure input[name="countries"][value="JPN"]'), done: (n) => `(${live}) && (${live}).countries.includes('JPN') === ${n % 2 === 0}` },
+  { kind: 'scale', target: 'input[name="scale"][value="log"]', act: click('chart-figure input[name="scale"]:not(:checked)'), done: (n) => `(${live}) && (${live}).scale === '${n % 2 ? 'log' : 'linear'}'` },
+  { kind: 'index mode', target: 'input[name="mode"][value="indexed"]', act: click('chart-figure input[name="mode"]:not(:checked)'), done: (n) => `(${live}) && (${live}).mode === '${n % 2 ? 'indexed' : 'absolute'}'` },
+  {
+    kind: 'year range',
+    target: 'input[name="from"]',
+    act: `(() => { const i = document.querySelector('chart-figure input[name="from"]'); const t = performance.now(); i.value = i.value === '2000' ? '1990' : '2000'; i.dispatchEvent(new Event('input', { bubbles: true })); i.dispatchEvent(new Event('change', { bubbles: true })); return t; })()`,
+    done: (n) => `(${live}) && (${live}).from === ${n % 2 ? 2000 : 1990}`,
+  },
+  { kind: 'marker toggle', target: 'input[name="layers"][value="reg"]', act: click('chart-figure input[name="layers"][value="reg"]'), done: (n) => `(${live}) && (${live}).layers.includes('reg') === ${n % 2 === 0}` },
+];
+
+interface InteractionRun {
+  kind: string;
+  first_ms: number;
+  /** Median of the following uses (3), same page. */
+  warm_ms: number;
+  /** The first change was drawn before the engine was ready (the quick path). */
+  before_engine: boolean;
+}
+
+async function throttledPage(browser: Browser, profile: Profile, opts: { cache?: boolean; viewport?: { width: number; height: number } } = {}) {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (!opts.cache) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  return { context, page, cdp };
+}
+
+/** One fresh page per control kind: point at the control, then change it (first), then 3 more uses (warm). */
+async function interactionRun(browser: Browser, base: string, route: string, k: ControlKind, profile: Profile): Promise<InteractionRun> {
+  const { context, page } = await throttledPage(browser, profile);
+  await page.goto(base + route, { waitUntil: 'load', timeout: 300_000 });
+  // A reader's pointer reaches the control before the click: that is the intent the page acts on.
+  await page.hover(`chart-figure ${k.target}`, { force: true });
+  await page.waitForTimeout(400);
+  const t0 = (await page.evaluate(k.act)) as number;
+  const t1 = await whenInPage(page, k.done(1));
+  const beforeEngine = !(await page.evaluate(`!!document.querySelector('chart-figure').dataset.engineReadyMs`));
+  const warm: number[] = [];
+  for (let n = 2; n <= 4; n++) {
+    await page.waitForTimeout(150);
+    const a = (await page.evaluate(k.act)) as number;
+    warm.push((await whenInPage(page, k.done(n))) - a);
+  }
+  await context.close();
+  return { kind: k.kind, first_ms: round(t1 - t0), warm_ms: round(median(warm)), before_engine: beforeEngine };
+}
+
+/**
+ * Engine ready: cold (empty cache, from the first intent), and on a repeat visit in the same
+ * browser profile (HTTP cache: immutable hashed files; V8's cache of the compiled wasm).
+ */
+async function engineReady(browser: Browser, base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
+  const { context, page } = await throttledPage(browser, profile, { cache: true });
+  const once = async (p: Page) => {
+    await p.goto(`${base}/`, { waitUntil: 'load', timeout: 300_000 });
+    await p.hover('chart-figure input[name="scale"][value="log"]', { force: true });
+    const t0 = (await p.evaluate('performance.now()')) as number;
+    const t1 = await whenInPage(p, `!!document.querySelector('chart-figure').dataset.engineReadyMs`);
+    return t1 - t0;
+  };
+  const cold = await once(page);
+  // Warm: the page loaded again in the same tab right away (memory cache hot).
+  const warm = await once(page);
+  await page.close();
+  const again = await context.newPage();
+  const cdp = await context.newCDPSession(again);
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const repeat = await once(again);
+  await context.close();
+  return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+}
+
+// -------------------------------------------------------------------------------------------
 // Summaries
 // -------------------------------------------------------------------------------------------
 
@@ -330,6 +431,7 @@ async function main() {
   const server = await serve({ root, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const results: Record<string, { site: ReturnType<typeof medianOf>; baseline: ReturnType<typeof medianOf>; runs: { site: RunResult[]; baseline: RunResult[] } }> = {};
+  const interactions: Record<string, unknown> = {};
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
     await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
@@ -347,6 +449,37 @@ async function main() {
       results[profile.name] = { site: medianOf(runs.site), baseline: medianOf(runs.baseline), runs };
     }
 
+    // Interactions per control kind, and engine ready cold / warm / repeat visit.
+    const pagesWithControls: Record<string, string> = { home: '/', country: '/countries/jpn/', embed: '/embed/irregular-residence-comparison/' };
+    for (const profile of PROFILES) {
+      const byPage: Record<string, unknown> = {};
+      for (const [name, route] of Object.entries(pagesWithControls)) {
+        const html = readFileSync(path.join(DIST, route, 'index.html'), 'utf8');
+        const kinds = CONTROL_KINDS.filter((k) => html.includes(k.target.replace(/^input\[name="([a-z]+)"\].*$/, 'name="$1"')));
+        if (!kinds.length) {
+          byPage[name] = { route, controls: 'none (the page has no chart controls: nothing to interact with but tooltips)' };
+          console.log(`${profile.name} ${name} ${route}: no chart controls`);
+          continue;
+        }
+        const perKind: Record<string, { first_ms: number; warm_ms: number; ratio: number; quick_runs: number; runs: InteractionRun[] }> = {};
+        for (const k of kinds) {
+          const runs: InteractionRun[] = [];
+          for (let i = 0; i < RUNS; i++) runs.push(await interactionRun(browser, server.url, route, k, profile));
+          const first = round(median(runs.map((r) => r.first_ms)));
+          const warm = round(median(runs.map((r) => r.warm_ms)));
+          perKind[k.kind] = { first_ms: first, warm_ms: warm, ratio: round(first / Math.max(warm, 1)), quick_runs: runs.filter((r) => r.before_engine).length, runs };
+          console.log(`${profile.name} ${name} ${k.kind}: first ${ms(first)}, warm ${ms(warm)} (${(first / Math.max(warm, 1)).toFixed(2)}×; drawn before the engine in ${perKind[k.kind].quick_runs}/${RUNS})`);
+        }
+        byPage[name] = { route, controls: perKind };
+      }
+      const ready: { cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }[] = [];
+      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(browser, server.url, profile));
+      const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
+      const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
+      console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);
+      interactions[profile.name] = { pages: byPage, engine_ready: engine, baseline_first_interaction_ms: results[profile.name]?.baseline.warm_rerender_ms ?? null, baseline_engine_ready_ms: results[profile.name]?.baseline.duckdb_ready_ms ?? null };
+    }
+
     const embeds = readdirSync(path.join(DIST, 'embed'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(path.join(DIST, 'embed', d.name, 'index.html')))
       .map((d) => `/embed/${d.name}/`);
@@ -359,7 +492,7 @@ async function main() {
     if (!flag('skip-pipeline')) sh('npm', ['run', 'bench:pipeline']);
     if (existsSync(pipelineFile)) pipeline = JSON.parse(readFileSync(pipelineFile, 'utf8'));
 
-    report(results, embedResults, pipeline);
+    report(results, embedResults, pipeline, interactions);
   } finally {
     await browser.close();
     await server.close();
@@ -371,6 +504,7 @@ function report(
   results: Record<string, { site: ReturnType<typeof medianOf>; baseline: ReturnType<typeof medianOf>; runs: { site: RunResult[]; baseline: RunResult[] } }>,
   embeds: Record<string, Bytes & { requests: number }>,
   pipeline: unknown,
+  interactions: Record<string, unknown> = {},
 ) {
   const rows: string[][] = [['Median of ' + RUNS + ' runs', 'site', 'baseline', 'site / baseline']];
   for (const [name, { site, baseline }] of Object.entries(results)) {
@@ -405,6 +539,23 @@ function report(
     for (const r of p.results) prow.push([`${r.scale}×${r.synthetic ? ' (synthetic)' : ''}`, r.observations.toLocaleString('en'), ms(r.median_ms.total), ms(r.median_ms.validate ?? null), ms(r.median_ms.write ?? null), Math.round(r.observations / (r.median_ms.total / 1000)).toLocaleString('en')]);
     console.log(`\n${table(prow)}\n(pipeline results of ${p.date})`);
   }
+  for (const [name, v] of Object.entries(interactions) as [string, { pages: Record<string, { route: string; controls: unknown }>; engine_ready: { cold_ms: number; warm_ms: number; repeat_ms: number }; baseline_first_interaction_ms: number | null; baseline_engine_ready_ms: number | null }][]) {
+    const irows = [[`${name}: first vs warm interaction (median of ${RUNS})`, 'first', 'warm', 'first / warm', '≤ 2×']];
+    for (const [page, pv] of Object.entries(v.pages)) {
+      if (typeof pv.controls === 'string') {
+        irows.push([`${page} ${pv.route}`, '–', '–', '–', 'no controls']);
+        continue;
+      }
+      for (const [kind, kv] of Object.entries(pv.controls as Record<string, { first_ms: number; warm_ms: number; ratio: number }>))
+        irows.push([`${page}: ${kind}`, ms(kv.first_ms), ms(kv.warm_ms), `${kv.ratio.toFixed(2)}×`, kv.ratio <= 2 ? 'PASS' : 'FAIL']);
+    }
+    irows.push(['baseline (DuckDB-first): first interaction = its re-render once ready', ms(v.baseline_first_interaction_ms), '', '', '']);
+    console.log('\n' + table(irows));
+    const e = v.engine_ready;
+    console.log(
+      `${name}: engine ready from intent: cold ${ms(e.cold_ms)}, warm ${ms(e.warm_ms)}, repeat visit ${ms(e.repeat_ms)} → repeat/cold ${(e.repeat_ms / e.cold_ms).toFixed(2)} (${e.repeat_ms < e.cold_ms / 3 ? 'PASS' : 'FAIL'} < 1/3); baseline engine ready from navigation ${ms(v.baseline_engine_ready_ms)}`,
+    );
+  }
   console.log('\nBudgets (DESIGN.md; informative, not a gate):\n  ' + budget.join('\n  '));
 
   mkdirSync(path.dirname(OUT), { recursive: true });
@@ -422,8 +573,11 @@ function report(
           bytes: 'encoded bytes on the wire (body + headers), brotli from tools/serve.ts; worker requests included',
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
+          interactions:
+            'per page and control kind, a fresh page: pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; cold = empty cache, warm = same page loaded again in the same tab, repeat = a new tab of the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.',
         },
         results,
+        interactions,
         embeds,
         pipeline,
       },

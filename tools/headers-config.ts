@@ -24,8 +24,9 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = 'Generated from public/_headers by tools/headers-config.ts: do not edit by hand.';
 
 export interface Block {
-  /** Path prefix (`/embed/`), or null for everything else. */
+  /** Path prefix (`/embed/`), or an exact file path (`/embed.js`, with `exact`), or null for everything else. */
   prefix: string | null;
+  exact?: boolean;
   headers: [string, string][];
 }
 
@@ -40,7 +41,7 @@ function spelling(text: string): Map<string, string> {
   return m;
 }
 
-/** One block per path pattern, plus the catch-all. Patterns must be `/prefix/*` (the site's). */
+/** One block per path pattern, plus the catch-all. Patterns are `/prefix/*` or one file (`/embed.js`). */
 export function blocks(text: string): Block[] {
   const rules = parseHeadersFile(text);
   const names = spelling(text);
@@ -49,22 +50,23 @@ export function blocks(text: string): Block[] {
     .filter((l) => l.trim() && !l.trim().startsWith('#') && !/^\s/.test(l))
     .map((l) => l.trim());
   const prefixes = [...new Set(globs.filter((g) => g !== '/*'))].map((g) => {
-    if (!/^\/[A-Za-z0-9._-]+\/\*$/.test(g)) throw new Error(`_headers pattern "${g}" is not of the form /prefix/*`);
-    return g.slice(0, -1);
+    if (/^\/[A-Za-z0-9._-]+\.[a-z]+$/.test(g)) return { prefix: g, exact: true };
+    if (!/^\/[A-Za-z0-9._-]+\/\*$/.test(g)) throw new Error(`_headers pattern "${g}" is not of the form /prefix/* or /file.ext`);
+    return { prefix: g.slice(0, -1), exact: false };
   });
   const named = (h: Record<string, string>): [string, string][] => Object.entries(h).map(([k, v]) => [names.get(k) ?? k, v]);
   return [
     { prefix: null, headers: named(headersFor(rules, '/')) },
-    ...prefixes.map((p) => ({ prefix: p, headers: named(headersFor(rules, `${p}x`)) })),
+    ...prefixes.map((p) => ({ prefix: p.prefix, exact: p.exact, headers: named(headersFor(rules, p.exact ? p.prefix : `${p.prefix}x`)) })),
   ];
 }
 
 const esc = (re: string) => re.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function vercel(bs: Block[]): string {
-  const others = bs.filter((b) => b.prefix).map((b) => esc(b.prefix!.slice(1)));
+  const others = bs.filter((b) => b.prefix).map((b) => esc(b.prefix!.slice(1)) + (b.exact ? '$' : ''));
   const headers = bs.map((b) => ({
-    source: b.prefix ? `${b.prefix}(.*)` : `/((?!${others.join('|')}).*)`,
+    source: b.prefix ? (b.exact ? b.prefix : `${b.prefix}(.*)`) : `/((?!${others.join('|')}).*)`,
     headers: b.headers.map(([key, value]) => ({ key, value })),
   }));
   // vercel.json has no comment field: the header line is in docs/deploy-embeds.md.
@@ -74,7 +76,7 @@ export function vercel(bs: Block[]): string {
 export function nginx(bs: Block[]): string {
   const out = [`# ${HEADER}`, '# Include inside the server block that serves dist/ (root /path/to/dist;).', ''];
   for (const b of bs) {
-    out.push(`location ${b.prefix ? `^~ ${b.prefix}` : '/'} {`);
+    out.push(`location ${b.prefix ? `${b.exact ? '=' : '^~'} ${b.prefix}` : '/'} {`);
     for (const [k, v] of b.headers) out.push(`  add_header ${k} "${v.replace(/"/g, '\\"')}" always;`);
     out.push('  try_files $uri $uri/ $uri.html =404;', '}', '');
   }
@@ -82,11 +84,11 @@ export function nginx(bs: Block[]): string {
 }
 
 export function caddy(bs: Block[]): string {
-  const prefixes = bs.filter((b) => b.prefix).map((b) => `${b.prefix}*`);
+  const prefixes = bs.filter((b) => b.prefix).map((b) => (b.exact ? b.prefix! : `${b.prefix}*`));
   const out = [`# ${HEADER}`, '# Import inside the site block that serves dist/ (root * /path/to/dist; file_server).', ''];
   bs.forEach((b, i) => {
     const m = `@atlas${i}`;
-    out.push(b.prefix ? `${m} path ${b.prefix}*` : `${m} not path ${prefixes.join(' ')}`);
+    out.push(b.prefix ? `${m} path ${b.exact ? b.prefix : `${b.prefix}*`}` : `${m} not path ${prefixes.join(' ')}`);
     out.push(`header ${m} {`);
     for (const [k, v] of b.headers) out.push(`  ${k} "${v.replace(/"/g, '\\"')}"`);
     out.push('}', '');
@@ -98,7 +100,7 @@ export function apache(bs: Block[]): string {
   const out = [`# ${HEADER}`, '# Apache 2.4 with mod_headers; place in the document root (dist/) as .htaccess.', ''];
   const specific = bs.filter((b) => b.prefix);
   specific.forEach((b, i) => {
-    out.push(`<${i === 0 ? 'If' : 'ElseIf'} "%{REQUEST_URI} =~ m#^${b.prefix}#">`);
+    out.push(`<${i === 0 ? 'If' : 'ElseIf'} "%{REQUEST_URI} =~ m#^${b.exact ? `${esc(b.prefix!)}$` : b.prefix}#">`);
     for (const [k, v] of b.headers) out.push(`  Header always set ${k} "${v.replace(/"/g, '\\"')}"`);
     out.push(`</${i === 0 ? 'If' : 'ElseIf'}>`);
   });

@@ -5,6 +5,8 @@
  *    Content-Security-Policy and framing rules tested here are the ones deployed;
  *  - compresses text with brotli or gzip when the client asks (bytes measured are realistic);
  *  - serves `.wasm` as application/wasm (streaming compilation needs it);
+ *  - sends `Cache-Control: no-cache` unless the headers file says otherwise (hashed engine and
+ *    script files are immutable there), and answers `If-None-Match` with 304;
  *  - serves only files inside the root: the decoded path is resolved and checked with
  *    path.relative (so `/..%2fsibling/x` and `/%2e%2e/x` cannot reach a sibling folder), and a
  *    malformed URL or escape (`/%E0%A4%A`, a NUL byte) answers 400, not 500.
@@ -136,8 +138,14 @@ export async function serve(opts: ServeOptions = {}): Promise<{ server: Server; 
         return send(res, 404, MIME['.html'], body, headersFor(rules, rel));
       }
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const etag = `"${st.size.toString(36)}-${Math.round(st.mtimeMs).toString(36)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, ...headersFor(rules, rel) });
+        return res.end();
+      }
       let body: Buffer = await readFile(file);
-      const extra: Record<string, string> = { ...headersFor(rules, rel), 'cache-control': 'no-cache' };
+      // Revalidate by default; the headers file makes hashed files (/_astro/, /duckdb/) immutable.
+      const extra: Record<string, string> = { 'cache-control': 'no-cache', ...headersFor(rules, rel), etag };
       const accept = String(req.headers['accept-encoding'] ?? '');
       if (compress && COMPRESSIBLE.test(type) && body.length > 512) {
         const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;

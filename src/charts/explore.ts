@@ -169,6 +169,14 @@ export const spec = defineChart({
   palette: {
     events: { color: '#595959', label: 'Events' },
   },
+  quick: {
+    rules: [
+      { kind: 'list', key: 'countries', columns: { data: 'country_code', regularizations: 'country_code', rule_changes: 'country_code' }, emptyMeansAll: true },
+      // year(period_end) in the SQL; a period's text starts with its year (tests/charts/quick.test.ts checks every value)
+      { kind: 'years', from: 'from', to: 'to', columns: { data: 'period', regularizations: 'start_date', rule_changes: 'date' } },
+    ],
+    cap: { dataset: 'data', column: 'line_id', max: MAX_LINES },
+  },
   examples: {
     eurostat: { series: ['eurostat_migr_eipre'], countries: ['ESP', 'ITA', 'DEU'], scale: 'log', from: 2008, layers: [] },
   },

@@ -160,6 +160,13 @@ export const spec = defineChart({
   layers: eventLayers({ reg: 'Regularization programmes (circle area = people granted status)', rules: 'Changes to immigration rules' }),
   // One colour per country, from the site-wide table; the labels name the event lanes.
   palette: Object.fromEntries(COUNTRIES.map((c) => [c, { color: COUNTRY_COLORS[c], label: CORE_COUNTRY_NAMES[c] }])),
+  quick: {
+    rules: [
+      { kind: 'list', key: 'countries', columns: { data: 'country_code', regularizations: 'country_code', rule_changes: 'country_code' } },
+      // year(period_end) in the SQL; a period's text starts with its year (tests/charts/quick.test.ts checks every value)
+      { kind: 'years', from: 'from', to: 'to', columns: { data: 'period', regularizations: 'start_date', rule_changes: 'date' } },
+    ],
+  },
   examples: {
     'log-indexed': { scale: 'log', mode: 'indexed', countries: ['JPN', 'ITA'], from: 2000, to: 2025, layers: ['rules'] },
   },

@@ -51,7 +51,7 @@ export interface Watched {
 export async function openPage(
   site: Site,
   path: string,
-  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  opts: { width?: number; height?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; fastConnection?: boolean } = {},
 ): Promise<Watched> {
   const context = await site.browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
@@ -60,6 +60,10 @@ export async function openPage(
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  // A reader who asked to save data, unless a test says otherwise: charts with controls start
+  // the engine at idle on a fast connection (client/element.ts), which most tests do not measure.
+  if (!opts.fastConnection)
+    await page.addInitScript(`Object.defineProperty(navigator, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g' }) })`);
   const origin = new URL(site.url).origin;
   const w: Watched = { page, context, consoleErrors: [], offOrigin: [], requests: [] };
   page.on('console', (m) => {

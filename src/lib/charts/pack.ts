@@ -93,6 +93,8 @@ export function clientColumns(spec: ChartSpec): Record<string, string[]> {
       if (l.size) cols.add(l.size);
       cols.add(spec.encodings.color);
     }
+    // Columns the quick path filters on (./quick.ts).
+    for (const r of spec.quick?.rules ?? []) if (r.columns[name]) cols.add(r.columns[name]);
     out[name] = [...cols];
   }
   return out;

@@ -119,6 +119,19 @@ export interface TimeComparisonEncodings {
   yLabel: string;
 }
 
+/** How one state field (or year range) narrows rows without a query (./quick.ts). */
+export type QuickRule =
+  /** Rows whose `columns[dataset]` is in the list `state[key]` (an empty list is every value when `emptyMeansAll`). */
+  | { kind: 'list'; key: string; columns: Record<string, string>; emptyMeansAll?: boolean }
+  /** Rows whose `columns[dataset]` (a date or period text, first four characters the year) is within `state[from]`..`state[to]`. */
+  | { kind: 'years'; from: string; to: string; columns: Record<string, string> };
+
+export interface QuickRules {
+  rules: QuickRule[];
+  /** A query keeps at most `max` distinct `column` values: held rows at the cap cannot narrow. */
+  cap?: { dataset: string; column: string; max: number };
+}
+
 export interface ChartSpec<S extends z.ZodType = z.ZodType> {
   id: string;
   title: string;
@@ -156,6 +169,8 @@ export interface ChartSpec<S extends z.ZodType = z.ZodType> {
    * test fixture is cut to cover them (tests/charts/make-fixtures.ts).
    */
   examples?: Record<string, Record<string, unknown>>;
+  /** How state changes narrow held rows without the engine (./quick.ts); absent: every query change asks the engine. */
+  quick?: QuickRules;
 }
 
 export type StateOf<S extends ChartSpec> = z.infer<S['state']>;

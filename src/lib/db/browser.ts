@@ -18,6 +18,7 @@ import { decompressZstd } from 'hyparquet-compressors';
 import { Bool, DateDay, Float64, Int32, Int64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Row } from '../charts/spec.ts';
 import { plainRow } from './rows.ts';
+import { engineFiles } from './assets.ts';
 
 export interface LoadProgress {
   /** What is loading: the engine (wasm), a table, or done. */
@@ -76,10 +77,12 @@ function startWorker(url: string): Worker {
 }
 
 async function start(): Promise<Engine> {
-  const dir = new URL(`${base()}duckdb/`, location.href).href;
-  const worker = startWorker(`${dir}duckdb-browser-eh.worker.js`);
+  const files = engineFiles(base());
+  const worker = startWorker(files.worker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(`${dir}duckdb-eh.wasm`, null, (p) => emit({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
+  // The worker compiles the wasm while it streams in (WebAssembly.instantiateStreaming: the file
+  // is served as application/wasm), and a repeat visit takes it, compiled, from the HTTP cache.
+  await db.instantiate(files.wasm, null, (p) => emit({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   // No extension may be fetched, ever: they would come from a third-party host.

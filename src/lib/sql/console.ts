@@ -4,11 +4,27 @@
  * Run, whichever comes first; its progress and every error are written to live regions.
  *
  * Every statement goes through ./guard.ts first; the engine is sealed besides (./seal.ts).
+ *
+ * A runaway query (a recursive CTE, a huge cross join) is stopped by Cancel or by the time limit
+ * (`data-time-limit`, seconds): the engine's worker is terminated, since a query in DuckDB-WASM
+ * runs to its end otherwise, and a fresh engine is opened and sealed again (tables come from
+ * memory, the wasm from the HTTP cache). The query runs in the worker, so the page stays
+ * responsive meanwhile. Results are capped at `data-max-rows` rows, and long texts show one line
+ * that opens in full.
  */
 import { errorText, explainError, exportFile, type ResultSet } from './format.ts';
 import type { ConsoleEngine, EngineProgress } from './engine.ts';
+import { wireProgress } from '../db/assets.ts';
 
 const nf = new Intl.NumberFormat('en');
+/** Characters of a text cell shown before it is cut to one line with an expander. */
+const LONG = 60;
+
+class Stopped extends Error {
+  constructor(readonly why: 'cancel' | 'timeout') {
+    super(why === 'timeout' ? 'time limit reached' : 'cancelled');
+  }
+}
 const mb = (n: number) => (n / 1048576).toFixed(1);
 
 class SqlConsole extends HTMLElement {
@@ -23,6 +39,12 @@ class SqlConsole extends HTMLElement {
   get maxRows() {
     return Number(this.dataset.maxRows) || 100_000;
   }
+  /** Seconds a query may run before it is stopped. */
+  get timeLimit() {
+    return Number(this.dataset.timeLimit) || 30;
+  }
+  /** Stops the running query (set while one runs). */
+  #cancel: ((why: 'cancel' | 'timeout') => void) | null = null;
 
   #q<T extends HTMLElement>(sel: string): T {
     return this.querySelector<T>(sel)!;
@@ -51,6 +73,7 @@ class SqlConsole extends HTMLElement {
     this.#q('[data-sql-prev]').addEventListener('click', () => this.#show(this.#page - 1));
     this.#q('[data-sql-next]').addEventListener('click', () => this.#show(this.#page + 1));
     this.#q('[data-sql-export]').addEventListener('click', () => this.#export());
+    this.#q('[data-sql-cancel]').addEventListener('click', () => this.#cancel?.('cancel'));
     this.hidden = false;
     this.#q('[data-sql-ui]').hidden = false;
     const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
@@ -83,7 +106,10 @@ class SqlConsole extends HTMLElement {
       const { openConsoleEngine } = await import('./engine.ts');
       const loadedTables = new Set<string>();
       const engine = await openConsoleEngine((p: EngineProgress) => {
-        if (p.phase === 'engine') this.#status(`Loading the query engine: ${mb(p.loaded)} of ${mb(p.total)} MB`, p);
+        if (p.phase === 'engine') {
+          const w = wireProgress(p.loaded, p.total);
+          this.#status(`Loading the query engine: ${mb(w.loaded)} of ${mb(w.total)} MB`, w);
+        }
         else if (p.phase === 'table') {
           if (p.total && p.loaded >= p.total) loadedTables.add(p.name ?? '');
           this.#status(`Loading the tables: ${loadedTables.size} of 6`, { loaded: loadedTables.size, total: 6 });
@@ -118,34 +144,68 @@ class SqlConsole extends HTMLElement {
     }
     this.#running = true;
     const run = this.#q<HTMLButtonElement>('[data-sql-run]');
+    const cancel = this.#q<HTMLButtonElement>('[data-sql-cancel]');
     run.disabled = true;
+    cancel.hidden = false;
     this.setAttribute('aria-busy', 'true');
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const engine = await this.engine();
-      this.#status('Running…');
+      this.#status('Running… (Cancel stops it)');
       const t0 = performance.now();
-      const result = await engine.run(checked.sql, this.maxRows);
+      const stopped = new Promise<never>((_, reject) => {
+        this.#cancel = (why) => reject(new Stopped(why));
+        timer = setTimeout(() => this.#cancel?.('timeout'), this.timeLimit * 1000);
+      });
+      const result = await Promise.race([engine.run(checked.sql, this.maxRows), stopped]).catch(async (err) => {
+        if (err instanceof Stopped) await this.#restart(engine);
+        throw err;
+      });
       const ms = Math.round(performance.now() - t0);
       this.#message(null);
       this.#result = result;
       const n = result.rows.length;
       this.#status(
         result.truncated
-          ? `${nf.format(n)} rows shown (the result is longer; add a LIMIT or a filter) in ${ms} ms.`
+          ? `The first ${nf.format(n)} rows in ${ms} ms: the result is longer than the console keeps (${nf.format(this.maxRows)} rows). Add a LIMIT or a filter, or download the tables.`
           : `${nf.format(n)} row${n === 1 ? '' : 's'} in ${ms} ms.`,
       );
       this.dataset.outcome = 'ok';
       this.#show(0);
     } catch (err) {
-      const { title, detail } = explainError(err instanceof Error ? err.message : String(err));
-      this.#message(title, detail);
-      this.#status('The query failed.');
-      this.dataset.outcome = 'error';
+      if (err instanceof Stopped) {
+        this.#message(
+          err.why === 'timeout'
+            ? `The query was stopped after ${this.timeLimit} s. Add a LIMIT or a filter, or check for a query that never ends (a recursive CTE without a stop).`
+            : 'The query was cancelled.',
+        );
+        this.#status('Stopped. The engine was restarted and sealed again; run another query.');
+        this.dataset.outcome = err.why === 'timeout' ? 'timeout' : 'cancelled';
+      } else {
+        const { title, detail } = explainError(err instanceof Error ? err.message : String(err));
+        this.#message(title, detail);
+        this.#status('The query failed.');
+        this.dataset.outcome = 'error';
+      }
     } finally {
+      clearTimeout(timer);
+      this.#cancel = null;
       this.#running = false;
       run.disabled = false;
+      cancel.hidden = true;
       this.removeAttribute('aria-busy');
     }
+  }
+
+  /** Throws away an engine stuck in a query and opens a new one, sealed like the first. */
+  async #restart(old: ConsoleEngine) {
+    this.#status('Stopping the query…');
+    await old.terminate();
+    this.#engine = null;
+    delete this.dataset.ready;
+    this.dataset.restarts = String(Number(this.dataset.restarts ?? 0) + 1);
+    // Opened now, in the background: the next Run finds it (nearly) ready.
+    void this.engine().catch(() => undefined);
   }
 
   #show(page: number) {
@@ -176,6 +236,13 @@ class SqlConsole extends HTMLElement {
           if (cell === null) {
             td.className = 'null';
             td.textContent = 'NULL';
+          } else if (cell.length > LONG || cell.includes('\n')) {
+            // One line with an ellipsis; the whole text opens on demand.
+            const d = document.createElement('details');
+            const sm = document.createElement('summary');
+            sm.textContent = cell.slice(0, LONG).replace(/\s+/g, ' ') + '…';
+            d.append(sm, cell);
+            td.append(d);
           } else {
             td.textContent = cell;
             if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) td.className = 'num';

@@ -20,6 +20,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { dataBase, parquetToArrow } from '../db/browser.ts';
+import { engineFiles } from '../db/assets.ts';
 import { cellText, type ResultSet } from './format.ts';
 import { checkSql, type GuardResult } from './guard.ts';
 import { CONSOLE_TABLES, SEAL_CHECK, SEAL_STATEMENTS, isSealed } from './seal.ts';
@@ -38,6 +39,8 @@ export interface ConsoleEngine {
   run(sql: string, maxRows: number): Promise<ResultSet>;
   /** Runs SQL without the statement check (tests only). */
   rawQuery(sql: string): Promise<ResultSet>;
+  /** Stops the engine at once, whatever it is running (the worker is terminated; open a new one). */
+  terminate(): Promise<void>;
   tables: readonly string[];
 }
 
@@ -46,7 +49,21 @@ function base(): string {
   return b.endsWith('/') ? b : `${b}/`;
 }
 
+/** Parquet bytes already fetched: a restarted engine (after Cancel) does not download them again. */
+const fetched = new Map<string, ArrayBuffer>();
+
 async function fetchTable(url: string, name: string, progress: (p: EngineProgress) => void): Promise<ArrayBuffer> {
+  const have = fetched.get(url);
+  if (have) {
+    progress({ phase: 'table', name, loaded: have.byteLength, total: have.byteLength });
+    return have;
+  }
+  const buf = await fetchTableOnce(url, name, progress);
+  fetched.set(url, buf);
+  return buf;
+}
+
+async function fetchTableOnce(url: string, name: string, progress: (p: EngineProgress) => void): Promise<ArrayBuffer> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load ${name} (${res.status})`);
   const total = Number(res.headers.get('content-length') ?? 0);
@@ -75,10 +92,10 @@ function toResult(batches: ArrowLike[], schema: ArrowLike['schema'] | null, maxR
 }
 
 export async function openConsoleEngine(progress: (p: EngineProgress) => void = () => {}): Promise<ConsoleEngine> {
-  const dir = new URL(`${base()}duckdb/`, location.href).href;
-  const worker = new Worker(`${dir}duckdb-browser-eh.worker.js`);
+  const files = engineFiles(base());
+  const worker = new Worker(files.worker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(`${dir}duckdb-eh.wasm`, null, (p) => progress({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
+  await db.instantiate(files.wasm, null, (p) => progress({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal }));
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   // Nothing may be fetched from another host while the tables load.
@@ -160,6 +177,10 @@ export async function openConsoleEngine(progress: (p: EngineProgress) => void = 
         return stream(sql, maxRows);
       }),
     rawQuery: (sql) => serial(() => stream(sql, 10_000)),
+    terminate: async () => {
+      await db.terminate().catch(() => undefined);
+      worker.terminate();
+    },
   };
 }
 

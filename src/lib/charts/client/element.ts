@@ -8,7 +8,8 @@
  * Attributes (rendered by ChartFigure.astro):
  *  - data-chart:   spec id (src/charts/<id>.ts, found by lib/charts/registry.ts)
  *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
- *  - data-preload: "idle" to start the engine when the browser is idle (explore page)
+ *  - a chart with controls starts the engine once the page has loaded and the browser is idle,
+ *    on a fast connection without Save-Data (otherwise on intent: pointer or focus over its controls)
  */
 const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input', 'click'] as const;
 
@@ -30,9 +31,15 @@ export class ChartFigureElement extends HTMLElement {
     const params = (this.dataset.params ?? '').split(',').filter(Boolean);
     const search = new URLSearchParams(location.search);
     if (params.some((p) => search.has(p))) void this.wake(null);
-    else if (this.dataset.preload === 'idle') {
-      const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
-      idle(() => void this.wake(null, true));
+    else if (this.querySelector('[data-controls]')) {
+      // A chart with controls starts the engine when the page is loaded and idle, on a fast
+      // connection whose reader has not asked to save data; elsewhere on intent only.
+      const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+      if (!c || c.saveData || c.effectiveType !== '4g') return;
+      const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: object) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
+      const later = () => idle(() => void this.wake(null, true), { timeout: 5000 });
+      if (document.readyState === 'complete') later();
+      else addEventListener('load', later, { once: true });
     }
   }
 

@@ -6,8 +6,11 @@
  * redraws with the same `plotOptions` used at build time.
  *
  * View-only changes (scale, indexed mode, marker layers) redraw at once from the rows already in
- * hand; the engine still starts in the background so the next query is fast. DuckDB itself is a
- * separate chunk (../../db/browser.ts) imported only when a query must run.
+ * hand, and so do changes that narrow them (a country unticked, a shorter year range): the quick
+ * path (../quick.ts) filters the rows the page holds, with the same spec and the same Plot options.
+ * DuckDB-WASM (a separate chunk, ../../db/browser.ts), started on intent or at idle, answers what
+ * the page does not hold, and re-runs a quickly drawn view once it is ready: its answer replaces
+ * the quick one if it ever differs.
  *
  * After each redraw the element dispatches `chart:render` (detail: { state, rows, svg }) and its
  * `data-state` attribute holds the current state as JSON: the action buttons (download, share,
@@ -19,6 +22,9 @@ import type { ChartRows, ChartSpec } from '../spec.ts';
 import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
 import { describeChart, plotOptions, type DrawState } from '../draw.ts';
 import { queryKey, runQueries } from '../run.ts';
+import { quickRows } from '../quick.ts';
+import { clientColumns } from '../pack.ts';
+import { wireProgress } from '../../db/assets.ts';
 import { cellHref, cellText } from '../table.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../sources.ts';
 import type { ChartController } from './interactive.ts';
@@ -47,8 +53,13 @@ export function hydrate(ctrl: ChartController): Promise<Hydrator> {
 type State = Record<string, unknown>;
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
-/** Uncompressed size of duckdb-eh.wasm, set at build time (astro.config.mjs). */
-const WASM_BYTES = Number(import.meta.env.PUBLIC_DUCKDB_WASM_BYTES ?? 0);
+
+/** A cached answer: rows for a state; `quick` while derived by the quick path and not yet checked by the engine. */
+interface Entry {
+  state: State;
+  rows: ChartRows;
+  quick?: boolean;
+}
 
 async function create(ctrl: ChartController): Promise<Hydrator> {
   const el = ctrl.el;
@@ -61,9 +72,21 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
   const statusText = status?.querySelector<HTMLElement>('[data-status-text]');
   const bar = status?.querySelector<HTMLProgressElement>('progress');
 
-  const cache = new Map<string, ChartRows>();
+  const cache = new Map<string, Entry>();
   const built = parseLoose(spec, ctrl.data.state) as State;
-  cache.set(queryKey(spec, built), ctrl.data.rows);
+  if (ctrl.data.wide) {
+    const wide = parseLoose(spec, ctrl.data.wide.state) as State;
+    cache.set(queryKey(spec, wide), { state: wide, rows: ctrl.data.wide.rows });
+  }
+  cache.set(queryKey(spec, built), { state: built, rows: ctrl.data.rows });
+  const cols = clientColumns(spec);
+  /** The rows in the columns the page holds (an engine answer has more), as text to compare. */
+  const held = (rows: ChartRows) =>
+    JSON.stringify(
+      Object.keys(cols)
+        .filter((k) => spec.datasets[k].role !== 'meta')
+        .map((k) => (rows[k] ?? []).map((r) => cols[k].map((c) => r[c] ?? null))),
+    );
   let current: State = built;
   let drawnLive = false;
   /** Rows the data table and the comparability note were last rebuilt from (none yet: the built HTML). */
@@ -72,8 +95,11 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
   let listed: string | null = null;
   let seq = 0;
 
+  /** Readers waiting for the engine: progress shows only then (a load on intent or idle is silent). */
+  let waiting = 0;
   function setStatus(text: string | null, progress?: { loaded: number; total: number }) {
     if (!status || !statusText) return;
+    if (text !== null && progress && waiting === 0) return;
     status.hidden = text === null;
     if (text !== null && statusText.textContent !== text) statusText.textContent = text;
     if (bar) {
@@ -93,9 +119,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       const db = await import('../../db/browser.ts');
       const off = db.onProgress((p) => {
         if (p.phase === 'engine') {
-          // Served compressed, the wasm's Content-Length is smaller than the bytes counted.
-          const total = p.loaded > p.total || !p.total ? Math.max(WASM_BYTES, p.loaded) : p.total;
-          setStatus(`Loading the query engine: ${mb(p.loaded)} of ${mb(total)} MB`, { loaded: p.loaded, total });
+          const { loaded, total } = wireProgress(p.loaded, p.total);
+          setStatus(`Loading the query engine: ${mb(loaded)} of ${mb(total)} MB`, { loaded, total });
         }
         else if (p.phase === 'table') setStatus(`Loading data: ${p.name}`, p);
       });
@@ -112,7 +137,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         const key = queryKey(spec, state);
         setStatus(cache.has(key) ? 'Loading the query engine…' : 'Updating the chart…', cache.has(key) ? { loaded: 0, total: 0 } : undefined);
         await runQueries(spec, state, db.queryBrowser).then(
-          (rows) => void (cache.has(key) || cache.set(key, rows)),
+          (rows) => settle(state, key, rows),
           () => undefined,
         );
         el.dataset.engineReadyMs = String(Math.round(performance.now() - t0));
@@ -125,16 +150,56 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     return engineReady;
   }
 
+  /** An engine answer for `state`: cached, and drawn if it differs from a quick answer on screen. */
+  function settle(state: State, key: string, rows: ChartRows) {
+    const had = cache.get(key);
+    if (had && !had.quick) return;
+    cache.set(key, { state, rows });
+    if (had?.quick && held(had.rows) !== held(rows) && queryKey(spec, current) === key) {
+      console.warn('quick redraw differed from the engine; redrawn from the engine', key);
+      draw(current, rows);
+    }
+  }
+
+  /** Once the engine runs, checks the view on screen if the quick path drew it (latest view only). */
+  let verifying = false;
+  function verify() {
+    // An embed starts the engine only when it must answer a query.
+    if (verifying || (el.dataset.engine === 'on-demand' && !engineReady)) return;
+    verifying = true;
+    void engine()
+      .then(async (db) => {
+        for (;;) {
+          const state = current;
+          const key = queryKey(spec, state);
+          if (!cache.get(key)?.quick) break;
+          settle(state, key, await runQueries(spec, state, db.queryBrowser));
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => (verifying = false));
+  }
+
   async function rowsFor(state: State): Promise<ChartRows> {
     const key = queryKey(spec, state);
     const hit = cache.get(key);
-    if (hit) return hit;
-    const db = await engine();
+    if (hit) return hit.rows;
+    // The quick path: narrow rows already held (engine answers and the page's own rows first).
+    for (const e of [...cache.values()].sort((a, b) => Number(!!a.quick) - Number(!!b.quick))) {
+      const rows = quickRows(spec, e, state);
+      if (rows) {
+        cache.set(key, { state, rows, quick: true });
+        verify();
+        return rows;
+      }
+    }
+    waiting++;
+    const db = await engine().finally(() => waiting--);
     const warmed = cache.get(key);
-    if (warmed) return warmed;
+    if (warmed) return warmed.rows;
     setStatus('Updating the chart…');
     const rows = await runQueries(spec, state, db.queryBrowser);
-    cache.set(key, rows);
+    cache.set(key, { state, rows });
     return rows;
   }
 
@@ -287,8 +352,8 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const w = plot.clientWidth;
     if (!drawnLive || Math.abs(w - lastWidth) < 8) return;
     lastWidth = w;
-    const rows = cache.get(queryKey(spec, current));
-    if (rows) draw(current, rows);
+    const hit = cache.get(queryKey(spec, current));
+    if (hit) draw(current, hit.rows);
   }).observe(plot);
 
   return {

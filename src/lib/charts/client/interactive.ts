@@ -17,6 +17,8 @@ export interface Embedded {
   roles: Record<string, DatasetRole>;
   /** The state the rows were queried for. */
   state: Record<string, unknown>;
+  /** Rows of a wider state the page also holds (the quick path narrows them, ../quick.ts). */
+  wide?: { rows: ChartRows; state: Record<string, unknown> };
 }
 
 /** What the heavy stage needs from the light one. */
@@ -34,8 +36,17 @@ export interface ChartController {
 const NEAR_PX = 36;
 
 export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: boolean } = {}): ChartController {
-  const raw = JSON.parse(el.dataset.rows ?? '{}') as { packed?: Packed; roles?: Embedded['roles']; state?: Embedded['state'] };
-  const data: Embedded = { rows: raw.packed ? unpackRows(raw.packed) : {}, roles: raw.roles ?? {}, state: raw.state ?? {} };
+  const raw = JSON.parse(el.dataset.rows ?? '{}') as {
+    packed?: Packed;
+    roles?: Embedded['roles'];
+    state?: Embedded['state'];
+    /** When present, `packed` holds the rows of `wideState`, and `pick` the drawn rows' indices in them. */
+    pick?: Record<string, number[]>;
+    wideState?: Embedded['state'];
+  };
+  const all = raw.packed ? unpackRows(raw.packed) : {};
+  const drawn = raw.pick ? Object.fromEntries(Object.entries(raw.pick).map(([k, idx]) => [k, idx.map((i) => all[k][i])])) : all;
+  const data: Embedded = { rows: drawn, roles: raw.roles ?? {}, state: raw.state ?? {}, wide: raw.pick && raw.wideState ? { rows: all, state: raw.wideState } : undefined };
   const plot = el.querySelector<HTMLElement>('[data-plot]')!;
   const tip = el.querySelector<HTMLElement>('[data-tooltip]')!;
   let points: SVGElement[] = [];
@@ -218,6 +229,14 @@ export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: 
   form?.addEventListener('change', update);
   form?.addEventListener('input', (e) => void loadHeavy().then((m) => m.hydrate(ctrl).then((h) => h.preview(e))));
   form?.addEventListener('submit', (e) => e.preventDefault());
+
+  // Intent: a pointer or focus over the controls starts the heavy stage and the engine, so the
+  // change that follows redraws at once and a query finds the engine (nearly) ready.
+  const intent = () => void loadHeavy().then((m) => m.hydrate(ctrl).then((h) => h.warm()));
+  if (form) {
+    for (const t of ['pointerover', 'focusin', 'touchstart'] as const) form.addEventListener(t, intent, { once: true, passive: true });
+    if (form.matches(':hover') || form.contains(document.activeElement)) intent();
+  }
 
   const params = (el.dataset.params ?? '').split(',').filter(Boolean);
   const search = new URLSearchParams(location.search);
