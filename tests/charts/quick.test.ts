@@ -12,7 +12,7 @@ import { runQueries } from '../../src/lib/charts/run.ts';
 import { queryNode } from '../../src/lib/db/node.ts';
 import { clientColumns } from '../../src/lib/charts/pack.ts';
 import { quickRows, widestState } from '../../src/lib/charts/quick.ts';
-import { plotOptions, type DrawState } from '../../src/lib/charts/plot-options.ts';
+import { plotOptions, type DrawState } from '../../src/lib/charts/draw.ts';
 import { renderSvg } from '../../src/lib/charts/render-node.ts';
 
 type State = Record<string, unknown>;
