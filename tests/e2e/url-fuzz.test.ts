@@ -302,6 +302,9 @@ describe('text from the data is rendered as text', () => {
         const el = document.querySelector('chart-figure');
         return !!el?.querySelector('.chart-svg--live svg') && JSON.parse(el.getAttribute('data-state') ?? '{}').countries?.length === 3;
       }, null, { timeout: 90_000 });
+      // The first redraw comes from the rows in the page; the engine then re-runs the view on the
+      // hostile tables and replaces it, since its answer differs. Wait for that second drawing.
+      await page.waitForFunction((marker) => document.querySelector('chart-figure')?.textContent?.includes(marker), PAYLOAD.publisher.trim(), { timeout: 120_000 });
 
       // Hover every marker and a spread of points so each tooltip kind renders hostile text.
       const points = page.locator('chart-figure .chart-svg--live svg [data-tip]');
