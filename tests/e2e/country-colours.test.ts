@@ -32,8 +32,8 @@ function chartLines(html: string): Map<string, string>[] {
     });
 }
 
-/** Country code of a line id: `<series>:<country>[:<group>:<age>]`. */
-const countryOf = (line: string) => line.split(':')[1];
+/** Country code of a line id: `<series>:<country>[:<group>:<age>]`, or the code itself (event timelines: one row per country). */
+const countryOf = (line: string) => (line.includes(':') ? line.split(':')[1] : line);
 
 /** Problems with the colours of one chart (empty when it keeps the rule). */
 function problems(lines: Map<string, string>): string[] {
