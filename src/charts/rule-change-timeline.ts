@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { orderedYears, YEAR_MAX, YEAR_MIN, yearIn } from '../lib/charts/url-state.ts';
+import { CORE_COUNTRIES } from '../lib/domain/countries.ts';
 
 const countryRe = /^[A-Z]{3}$/;
 
@@ -47,7 +48,7 @@ export const spec = defineChart({
   ],
   examples: {
     japan: { countries: ['JPN'] },
-    core: { countries: ['JPN', 'KOR', 'ESP', 'ITA', 'DEU'] },
+    core: { countries: [...CORE_COUNTRIES, 'DEU'] },
   },
 });
 

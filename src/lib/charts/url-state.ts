@@ -113,7 +113,10 @@ export function rawStateFromForm(spec: ChartSpec, form: HTMLFormElement): Record
     if (c.kind === 'checkboxes') raw[c.key] = data.getAll(c.key).map(String);
     else if (c.kind === 'year-range') {
       raw[c.fromKey] = data.get(c.fromKey);
-      raw[c.toKey] = data.get(c.toKey);
+      // The slider's right end is the latest year with data: there the range stays open
+      // (YEAR_MAX), so a shared link keeps following new data instead of stopping at this year.
+      const to = form.querySelector<HTMLInputElement>(`input[name="${c.toKey}"]`);
+      raw[c.toKey] = to && to.max !== '' && to.value === to.max ? YEAR_MAX : data.get(c.toKey);
     } else raw[c.key] = data.get(c.key);
   }
   return raw;
