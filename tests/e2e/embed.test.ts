@@ -371,8 +371,9 @@ describe('numbers drawn in the browser', () => {
   it.skipIf(!PINNED)('a pinned embed re-queries only its frozen release', async () => {
     const w = await open(`${site.url}/embed/v/${PINNED}/${CHART}/${query}`, { width: 768 });
     await w.page.waitForSelector('.chart-svg--live svg', { timeout: 90_000 });
+    // The view is redrawn from the rows the pinned page holds (built from the frozen release); if
+    // the engine is asked at all, it reads only that release's files.
     const parquet = w.requests.filter((u) => u.endsWith('.parquet')).map((u) => new URL(u).pathname);
-    expect(parquet.length).toBeGreaterThan(0);
     expect(parquet.every((p) => p.startsWith(`/releases/${PINNED}/`)), parquet.join(' ')).toBe(true);
     const expected = await prepareChart(spec, state, { dataDir: path.join(DIST, 'releases', PINNED!) });
     expect(await w.page.locator('[data-summary]').textContent()).toBe(expected.summary);

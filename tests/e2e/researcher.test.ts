@@ -274,7 +274,8 @@ describe('chart downloads and citation', () => {
     const bib = await page.inputValue(`${chart} [data-cite-bibtex]`);
     expect(text).toContain(`Irregular Atlas, release ${release.release_id} (${release.created}).`);
     expect(text).toMatch(/Sources: Immigration Services Agency of Japan/);
-    expect(text).toContain('jpn_overstayers');
+    expect(text).toContain('Overstayers in Japan (ISA count)');
+    expect(text).not.toContain('jpn_overstayers');
     expect(text).toContain(`${origin}/#irregular-residence-comparison`);
     expect(bib).toContain(`version      = {${release.release_id}}`);
     expect(bib).toContain(`urldate      = {${today}}`);
