@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import type { TableName } from '../src/lib/schema.ts';
 import { DATASET_TITLE, DATA_LICENSE } from './lib/codebook.ts';
-import { TABLE_ORDER } from './lib/tables.ts';
+import { TABLE_ORDER } from '../src/lib/contract/tables.ts';
+import { PUBLISHED_DATA_PATH } from '../src/lib/contract/release.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,7 +87,7 @@ export function readmeText(m: Manifest): string {
 }
 
 /** Builds the archive for the publication in `dir` and removes archives of other releases there. */
-export async function packageArchive(dir = join(REPO_ROOT, 'public/data')): Promise<ArchiveResult> {
+export async function packageArchive(dir = join(REPO_ROOT, PUBLISHED_DATA_PATH)): Promise<ArchiveResult> {
   const manifest = JSON.parse(await readFile(join(dir, 'release.json'), 'utf8')) as Manifest;
   const id = manifest.release_id;
   const folder = archiveFolder(id);

@@ -17,13 +17,14 @@ import { InputError } from './lib/errors.ts';
 import { todayIso } from './lib/periods.ts';
 import { writePublication, type TableInput } from './lib/publication.ts';
 import { parseRow } from './lib/row-schema.ts';
-import { JSON_COLUMNS, TABLE_ORDER } from './lib/tables.ts';
+import { JSON_COLUMNS, TABLE_ORDER } from '../src/lib/contract/tables.ts';
+import { PUBLISHED_DATA_PATH, RELEASES_PATH } from '../src/lib/contract/release.ts';
 import type { SourceModule, SourceObservation } from './lib/types.ts';
 import { validateAll } from './lib/validate.ts';
 import { checkJumps, checkQuality } from './lib/series-rules.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const RELEASES_DIR = join(REPO_ROOT, 'data/releases');
+export const RELEASES_DIR = join(REPO_ROOT, RELEASES_PATH);
 
 /** Raw snapshots live outside the repo (never committed); EUROSTAT_RAW_DIR points elsewhere (as in scripts/lib/eurostat/fetch.ts). */
 export const defaultRawDir = () => resolve(process.env.EUROSTAT_RAW_DIR?.trim() || resolve(REPO_ROOT, '../shared/data/raw'));
@@ -123,7 +124,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const log = opts.log ?? (() => {});
   const curatedDir = opts.curatedDir ? resolve(opts.curatedDir) : join(REPO_ROOT, 'data/curated');
   const seriesDir = opts.seriesDir ? resolve(opts.seriesDir) : join(REPO_ROOT, 'data/series');
-  const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO_ROOT, 'public/data');
+  const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO_ROOT, PUBLISHED_DATA_PATH);
   const rawDir = opts.rawDir ? resolve(opts.rawDir) : defaultRawDir();
   const created = opts.releaseDate ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(created)) throw new Error(`releaseDate must be YYYY-MM-DD, got ${created}`);

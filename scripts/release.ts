@@ -24,69 +24,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { OBSERVATION_KEY, type TableName } from '../src/lib/schema.ts';
-import { PRIMARY_KEYS, TABLE_ORDER, publishedColumns } from './lib/tables.ts';
+import { PRIMARY_KEYS, TABLE_ORDER, publishedColumns } from '../src/lib/contract/tables.ts';
+import { PUBLISHED_DATA_PATH, RELEASES_PATH, type ChangeCount, type ReleaseDiff, type ReleaseEntry, type ReleaseIndex, type ReleaseManifest, type TableDiff } from '../src/lib/contract/release.ts';
+
+export type { ChangeCount, ReleaseDiff, ReleaseEntry, ReleaseIndex, TableDiff };
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files of a release folder, besides nothing else (the embeds read exactly these). */
 export const RELEASE_FILES = [...TABLE_ORDER.map((t) => `${t}.parquet`), 'release.json', 'datapackage.json'];
 
-export interface ChangeCount {
-  added: number;
-  changed: number;
-  removed: number;
-}
-
-export interface TableDiff extends ChangeCount {
-  /** Primary keys of the rows added / changed / removed (not listed for observations, nor for a first release). */
-  added_ids?: string[];
-  changed_ids?: string[];
-  removed_ids?: string[];
-  /** Columns the newer release has and the older lacks (a schema change), and the reverse. */
-  columns_added?: string[];
-  columns_removed?: string[];
-}
-
-export interface ReleaseDiff {
-  /** Release compared against; null for the first release (every row counts as added). */
-  previous: string | null;
-  tables: Record<TableName, TableDiff>;
-  /** Observation rows added / changed / removed, per series; series with no change are left out. */
-  series: Record<string, ChangeCount>;
-}
-
-export interface ReleaseEntry {
-  id: string;
-  /** Release date (YYYY-MM-DD): the publication's `created`. */
-  date: string;
-  /** When this script froze it. */
-  frozen_at: string;
-  /** Git commit of the repository the data was built from, when known. */
-  source_commit: string | null;
-  note: string | null;
-  /** Path of the folder, relative to data/releases/. */
-  path: string;
-  files: Record<string, { bytes: number; sha256: string }>;
-  row_counts: Record<TableName, number>;
-  series_row_counts: Record<string, number>;
-  diff: ReleaseDiff;
-}
-
-export interface ReleaseIndex {
-  generated_by: string;
-  layout: string;
-  latest: string | null;
-  /** Newest first. */
-  releases: ReleaseEntry[];
-}
-
-interface PublishedManifest {
-  release_id: string;
-  created: string;
-  row_counts: Record<TableName, number>;
-  series_row_counts: Record<string, number>;
-  files: Record<string, { bytes: number; sha256: string }>;
-}
+type PublishedManifest = ReleaseManifest;
 
 const emptyIndex = (): ReleaseIndex => ({
   generated_by: 'scripts/release.ts (generated file: do not edit by hand)',
@@ -254,8 +202,8 @@ export interface ReleaseResult {
 }
 
 export async function makeRelease(opts: ReleaseOptions = {}): Promise<ReleaseResult> {
-  const fromDir = resolve(opts.fromDir ?? join(REPO_ROOT, 'public/data'));
-  const releasesDir = resolve(opts.releasesDir ?? join(REPO_ROOT, 'data/releases'));
+  const fromDir = resolve(opts.fromDir ?? join(REPO_ROOT, PUBLISHED_DATA_PATH));
+  const releasesDir = resolve(opts.releasesDir ?? join(REPO_ROOT, RELEASES_PATH));
   const log = opts.log ?? (() => {});
   let manifest: PublishedManifest;
   try {

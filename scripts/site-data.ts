@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import type { TableName } from '../src/lib/schema.ts';
 import { InputError } from './lib/errors.ts';
 import { writePublication, type FrozenManifest, type TableInput } from './lib/publication.ts';
-import { TABLE_ORDER } from './lib/tables.ts';
+import { TABLE_ORDER } from '../src/lib/contract/tables.ts';
+import { PUBLISHED_DATA_PATH } from '../src/lib/contract/release.ts';
 import { RELEASES_DIR, defaultRawDir, repositoryFromPackage, runPipeline } from './pipeline.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +38,7 @@ export interface RestoreOptions {
 /** Publishes a frozen release into outDir (public/data) with the pipeline's writer. */
 export async function publishFrozenRelease(opts: RestoreOptions = {}) {
   const releasesDir = resolve(opts.releasesDir ?? RELEASES_DIR);
-  const outDir = resolve(opts.outDir ?? join(REPO_ROOT, 'public/data'));
+  const outDir = resolve(opts.outDir ?? join(REPO_ROOT, PUBLISHED_DATA_PATH));
   const index = JSON.parse(await readFile(join(releasesDir, 'index.json'), 'utf8')) as { latest: string | null };
   const id = opts.id ?? index.latest;
   if (!id) throw new Error(`${relative(REPO_ROOT, releasesDir)}/index.json names no release: run the ETL (npm run data) with the raw inputs`);

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { defaultRawDir, loadSourceModules, runPipeline, type PipelineResult } from '../scripts/pipeline.ts';
-import { curatedColumns } from '../scripts/lib/tables.ts';
+import { curatedColumns } from '../src/lib/contract/tables.ts';
 import type { SourceModule } from '../scripts/lib/types.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');

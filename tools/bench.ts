@@ -33,6 +33,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build as esbuild } from 'esbuild';
 import { serve } from './serve.ts';
 import { duckdbAssetNames } from './copy-duckdb-assets.ts';
+import { PUBLISHED_DATA_PATH } from '../src/lib/contract/release.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(REPO, 'bench', 'results', 'bench.json');
@@ -422,7 +423,7 @@ function table(rows: string[][]): string {
 
 async function main() {
   if (!flag('no-build') && !opt('dist')) {
-    if (!existsSync(path.join(REPO, 'public', 'data', 'release.json'))) sh('npm', ['run', 'data']);
+    if (!existsSync(path.join(REPO, PUBLISHED_DATA_PATH, 'release.json'))) sh('npm', ['run', 'data']);
     sh('npm', ['run', 'build']);
   }
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html missing: run without --no-build');

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { InputError } from './errors.ts';
 import { readInputBytes } from './input-rules.ts';
-import type { CellType } from './tables.ts';
+import type { CellType } from '../../src/lib/contract/tables.ts';
 import { decodeUtf8Strict } from './utf8.ts';
 
 export interface CsvRow {

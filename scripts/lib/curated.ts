@@ -9,7 +9,7 @@ import { readCsvFile, typeRow } from './csv-reader.ts';
 import { InputError } from './errors.ts';
 import { parseRow } from './row-schema.ts';
 import { readSeriesFile, type LocatedSeries } from './series-yaml.ts';
-import { cellTypes, curatedColumns } from './tables.ts';
+import { cellTypes, curatedColumns } from '../../src/lib/contract/tables.ts';
 
 export interface Located<T> {
   row: T;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { csvSafeSql } from '../../src/lib/csv-safety.ts';
 import { SORT_KEYS, type TableName } from '../../src/lib/schema.ts';
-import { publishedColumns, type PublishedColumn } from './tables.ts';
+import { publishedColumns, type PublishedColumn } from '../../src/lib/contract/tables.ts';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;

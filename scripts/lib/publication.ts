@@ -20,7 +20,7 @@ import { buildCitation, buildCodebook, buildDatapackage, buildDictionary, type R
 import { inspectCsv, inspectParquet, openDuckDB, readTableRows, writeTable, writeTableFromParquet } from './duckdb-writer.ts';
 import { publishAtomically } from './publish.ts';
 import { csvDigest, hashFiles, releaseId, type HashedFile } from './release.ts';
-import { JSON_COLUMNS, TABLE_ORDER, publishedColumns } from './tables.ts';
+import { JSON_COLUMNS, TABLE_ORDER, publishedColumns } from '../../src/lib/contract/tables.ts';
 
 /** Where each table comes from: validated rows (JSON columns already as text) or a Parquet file. */
 export type TableInput = { rows: Record<string, unknown>[] } | { parquet: string };

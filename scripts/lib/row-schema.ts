@@ -7,7 +7,7 @@ import { z as zod } from 'zod';
 import { Observation, PERIOD_TYPES, isoDate, type TableName } from '../../src/lib/schema.ts';
 import { InputError } from './errors.ts';
 import { checkTexts } from './input-rules.ts';
-import { SCHEMAS } from './tables.ts';
+import { SCHEMAS } from '../../src/lib/contract/tables.ts';
 
 type Issue = z.core.$ZodIssue;
 

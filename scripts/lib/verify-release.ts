@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { TABLE_ORDER } from './tables.ts';
+import { TABLE_ORDER } from '../../src/lib/contract/tables.ts';
 
 export class ReleaseVerificationError extends Error {
   constructor(

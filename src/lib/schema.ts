@@ -5,8 +5,10 @@
  *  - *Curated* rows: what a person types into data/curated/**.csv (strings, as in the file).
  *  - *Published* rows: what scripts/pipeline.ts writes to public/data/<table>.parquet|csv.
  *
- * Every field carries a one-line description; the data dictionary and datapackage.json
- * are generated from these descriptions (see scripts/lib/codebook.ts), so keep them plain.
+ * Every published field carries its one-line description in the schema itself (`.describe()`,
+ * or `.meta({ description, sql })` where the column is not text), and the codebook,
+ * datapackage.json, DICTIONARY.md and the Parquet/CSV layout (src/lib/contract/tables.ts) are
+ * derived from them, so there is no second list to keep in step. Keep descriptions plain.
  */
 import { z } from 'zod';
 
@@ -101,65 +103,38 @@ const httpUrl = z.string().regex(/^https?:\/\/[^\s"<>]+$/, 'url must be http(s) 
 
 /** One cited document or dataset. */
 export const Source = z.object({
-  /** Stable id, `<publisher>-<document>` in kebab case. */
-  source_id: slug,
-  /** Organisation that published the document (for reposts: the original authority, then the carrier). */
-  publisher: text,
-  /** Title as published (original language). */
-  title: text,
-  /** Where the document was read. */
-  url: httpUrl,
-  /** Publication date as precise as known. */
-  published: fuzzyDate.nullable(),
-  /** When the project's copy was read. */
-  accessed: isoDate,
-  /** Licence or terms of reuse, as far as known. */
-  license: text,
-  /** primary: the official publisher; secondary: press or research quoting it; dataset: a machine-readable dataset. */
-  kind: z.enum(SOURCE_KINDS),
-  /** ISO 639-1 language of the document. */
-  language: z.string().regex(/^[a-z]{2}$/),
-  /** Project's own remark on the source (reliability, repost, what to re-check). */
-  note: optText,
+  source_id: slug.describe('Stable id, `<publisher>-<document>` in kebab case.'),
+  publisher: text.describe('Organisation that published the document (for reposts: the original authority, then the carrier).'),
+  title: text.describe('Title as published (original language).'),
+  url: httpUrl.describe('Where the document was read.'),
+  published: fuzzyDate.nullable().describe('Publication date as precise as known.'),
+  accessed: isoDate.meta({ description: "When the project's copy was read.", sql: 'DATE' }),
+  license: text.describe('Licence or terms of reuse, as far as known.'),
+  kind: z.enum(SOURCE_KINDS).describe('primary: the official publisher; secondary: press or research quoting it; dataset: a machine-readable dataset.'),
+  language: z.string().regex(/^[a-z]{2}$/).describe('ISO 639-1 language of the document.'),
+  note: optText.describe("Project's own remark on the source (reliability, repost, what to re-check)."),
 });
 export type Source = z.infer<typeof Source>;
 
 /** One value. Keys first, then breakdowns, then the value. */
 export const Observation = z.object({
-  /** Series this value belongs to (see `series`). */
-  series_id: slug,
-  /** ISO 3166-1 alpha-3 code or aggregate code (see `countries`). */
-  country_code: countryCode,
-  /** Reference period as published: a year, quarter, half, month or a reference date. */
-  period,
-  /** First day the value refers to (for a stock at a date: that date). */
-  period_start: isoDate,
-  /** Last day the value refers to (for a stock at a date: that date). */
-  period_end: isoDate,
-  /** stock at a date, flow over the window, cumulative total over the window, or average over it. */
-  period_type: z.enum(PERIOD_TYPES),
-  /** Sex breakdown: female, male; null for both sexes. */
-  sex: z.enum(['female', 'male']).nullable(),
-  /** Age band as published (Eurostat style, e.g. Y15-74); null when all ages. */
-  age: z.string().regex(/^[A-Z0-9_-]+$/).nullable(),
-  /** Citizenship breakdown: ISO3 code or group (FOR, NAT, EU27_2020_FOR, NEU27_2020_FOR, STLS); null for all. */
-  citizenship_code: z.string().regex(/^[A-Z0-9_]+$/).nullable(),
-  /** Other breakdown (last status of residence, reason, permit type…) as a snake_case code; null for total. */
-  status: z.string().regex(/^[a-z0-9_]+$/).nullable(),
-  /** The number. */
-  value: z.number().finite(),
-  /** Unit of `value`. */
-  unit: z.enum(UNITS),
-  /** What the value is: a count, an estimate (central/low/high), a rate, a quota or a cumulative total. */
-  value_kind: z.enum(VALUE_KINDS),
-  /** Eurostat-style flags: b break, e estimated, p provisional, u low reliability, c confidential, r revised, d definition differs. */
-  flags: z.string().regex(/^[bcdepruzn]+$/).nullable(),
-  /** True for the one value the charts use where several sources give one; false for alternatives. */
-  is_preferred: z.boolean(),
-  /** Source of this value (see `sources`). */
-  source_id: slug,
-  /** Project's own note on this value (rounding, revision, what differs). */
-  note: optText,
+  series_id: slug.describe('Series this value belongs to (see `series`).'),
+  country_code: countryCode.describe('ISO 3166-1 alpha-3 code or aggregate code (see `countries`).'),
+  period: period.describe('Reference period as published: a year, quarter, half, month or a reference date.'),
+  period_start: isoDate.meta({ description: 'First day the value refers to (for a stock at a date: that date).', sql: 'DATE' }),
+  period_end: isoDate.meta({ description: 'Last day the value refers to (for a stock at a date: that date).', sql: 'DATE' }),
+  period_type: z.enum(PERIOD_TYPES).describe('stock at a date, flow over the window, cumulative total over the window, or average over it.'),
+  sex: z.enum(['female', 'male']).nullable().describe('Sex breakdown: female, male; null for both sexes.'),
+  age: z.string().regex(/^[A-Z0-9_-]+$/).nullable().describe('Age band as published (Eurostat style, e.g. Y15-74); null when all ages.'),
+  citizenship_code: z.string().regex(/^[A-Z0-9_]+$/).nullable().describe('Citizenship breakdown: ISO3 code or group (FOR, NAT, EU27_2020_FOR, NEU27_2020_FOR, STLS); null for all.'),
+  status: z.string().regex(/^[a-z0-9_]+$/).nullable().describe('Other breakdown (last status of residence, reason, permit type…) as a snake_case code; null for total.'),
+  value: z.number().finite().meta({ description: 'The number.', sql: 'DOUBLE' }),
+  unit: z.enum(UNITS).describe('Unit of `value`.'),
+  value_kind: z.enum(VALUE_KINDS).describe('What the value is: a count, an estimate (central/low/high), a rate, a quota or a cumulative total.'),
+  flags: z.string().regex(/^[bcdepruzn]+$/).nullable().describe('Eurostat-style flags: b break, e estimated, p provisional, u low reliability, c confidential, r revised, d definition differs.'),
+  is_preferred: z.boolean().meta({ description: 'True for the one value the charts use where several sources give one; false for alternatives.', sql: 'BOOLEAN' }),
+  source_id: slug.describe('Source of this value (see `sources`).'),
+  note: optText.describe("Project's own note on this value (rounding, revision, what differs)."),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -168,31 +143,18 @@ export const CountryNote = z.object({ country_code: countryCode, note: text });
 
 /** One series: what it counts and what it leaves out. */
 export const Series = z.object({
-  /** Stable id, snake_case (`jpn_overstayers`, `eurostat_migr_eipre`). */
-  series_id: slug,
-  /** Short title for charts. */
-  title: text,
-  /** Category, for navigation. */
-  category: z.enum(SERIES_CATEGORIES),
-  /** Unit of the values. */
-  unit: z.enum(UNITS),
-  /** Plain-language definition. */
-  definition: text,
-  /** Who is counted. */
-  counts: text,
-  /** Who is not counted (the caveat that matters when comparing). */
-  excludes: text,
-  /** Stock at a reference date, flow over a period, or a rate. */
-  measure: z.enum(['stock', 'flow', 'rate']),
-  /** Breaks in the series: dates and what changed (country_code null: every country). */
-  breaks: z.array(z.object({ date: fuzzyDate, note: text, country_code: countryCode.nullable().default(null) })),
-  /** Comparability notes by country. */
-  comparability: z.array(CountryNote),
-  /** Which source the charts prefer where sources disagree, and why. */
-  preference_note: optText,
-  /** Year-on-year jumps above 3x that are real or unexplained by a break, listed with what is known. */
-  jumps: z.array(z.object({ country_code: countryCode, period: text, note: text })).default([]),
-  /** Quality grade of an estimate series (null for counts): four criteria and the grade they give. */
+  series_id: slug.describe('Stable id, snake_case (`jpn_overstayers`, `eurostat_migr_eipre`).'),
+  title: text.describe('Short title for charts.'),
+  category: z.enum(SERIES_CATEGORIES).describe('Category, for navigation.'),
+  unit: z.enum(UNITS).describe('Unit of the values.'),
+  definition: text.describe('Plain-language definition.'),
+  counts: text.describe('Who is counted.'),
+  excludes: text.describe('Who is not counted (the caveat that matters when comparing).'),
+  measure: z.enum(['stock', 'flow', 'rate']).describe('Stock at a reference date, flow over a period, or a rate.'),
+  breaks: z.array(z.object({ date: fuzzyDate, note: text, country_code: countryCode.nullable().default(null) })).describe('Breaks in the series: dates and what changed (country_code null: every country).'),
+  comparability: z.array(CountryNote).describe('Comparability notes by country.'),
+  preference_note: optText.describe('Which source the charts prefer where sources disagree, and why.'),
+  jumps: z.array(z.object({ country_code: countryCode, period: text, note: text })).default([]).describe('Year-on-year jumps above 3x that are real or unexplained by a break, listed with what is known.'),
   quality: z
     .object({
       method_published: z.boolean(),
@@ -203,83 +165,61 @@ export const Series = z.object({
       note: optText.default(null),
     })
     .nullable()
-    .default(null),
+    .default(null)
+    .describe('Quality grade of an estimate series (null for counts): four criteria and the grade they give.'),
 });
 export type Series = z.infer<typeof Series>;
 
 /** One regularization programme, or one year of a standing mechanism. */
 export const Regularization = z.object({
-  /** Stable id `<iso3-lower>-<year>-<slug>`. */
-  regularization_id: slug,
-  country_code: countryCode,
-  /** Name in the country's language, where known. */
-  name_native: optText,
-  /** English name (project's wording). */
-  name_en: text,
-  kind: z.enum(REGULARIZATION_KINDS),
-  /** Start (application window opens) as precise as known. */
-  start_date: fuzzyDate.nullable(),
-  /** End (window closes) as precise as known. */
-  end_date: fuzzyDate.nullable(),
-  /** Law, decree or instrument. */
-  legal_basis: optText,
-  /** Who could apply (project's wording). */
-  target_group: optText,
-  /** Applications received (unit per `figures_note`). */
-  applications: z.number().int().nonnegative().nullable(),
-  /** Approvals / grants. */
-  approvals: z.number().int().nonnegative().nullable(),
-  /** Rejections. */
-  rejections: z.number().int().nonnegative().nullable(),
-  /** Conditions of eligibility (project's wording). */
-  conditions: optText,
-  /** What the figures count (persons vs files, interim vs final) and disagreements between sources. */
-  figures_note: optText,
-  /** Source of the figures and dates. */
-  source_id: slug,
-  /** Further sources, `;`-separated. */
-  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable(),
+  regularization_id: slug.describe('Stable id `<iso3-lower>-<year>-<slug>`.'),
+  country_code: countryCode.describe('Country that ran the programme (see `countries`).'),
+  name_native: optText.describe("Name in the country's language, where known."),
+  name_en: text.describe("English name (project's wording)."),
+  kind: z.enum(REGULARIZATION_KINDS).describe('One-off programme, worker legalization, standing mechanism (whole or one year), or a voluntary-departure amnesty kept for comparison.'),
+  start_date: fuzzyDate.nullable().describe('Start (application window opens) as precise as known.'),
+  end_date: fuzzyDate.nullable().describe('End (window closes) as precise as known.'),
+  legal_basis: optText.describe('Law, decree or instrument.'),
+  target_group: optText.describe("Who could apply (project's wording)."),
+  applications: z.number().int().nonnegative().nullable().meta({ description: 'Applications received (unit per `figures_note`).', sql: 'BIGINT' }),
+  approvals: z.number().int().nonnegative().nullable().meta({ description: 'Approvals / grants.', sql: 'BIGINT' }),
+  rejections: z.number().int().nonnegative().nullable().meta({ description: 'Rejections.', sql: 'BIGINT' }),
+  conditions: optText.describe("Conditions of eligibility (project's wording)."),
+  figures_note: optText.describe('What the figures count (persons vs files, interim vs final) and disagreements between sources.'),
+  source_id: slug.describe('Source of the figures and dates.'),
+  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable().describe('Further sources, `;`-separated.'),
 });
 export type Regularization = z.infer<typeof Regularization>;
 
 /** One dated legal or policy change (DEMIG POLICY compatible columns). */
 export const RuleChange = z.object({
-  rule_change_id: slug,
-  country_code: countryCode,
-  /** Date as precise as known. */
-  date: fuzzyDate,
-  /** What the date is: enacted, entry into force, or announced. */
-  date_kind: z.enum(DATE_KINDS),
-  title_native: optText,
-  title_en: text,
-  category: z.enum(RULE_CATEGORIES),
-  /** DEMIG policy area (legal_entry_and_stay, integration, border_and_land_control, exit), where coded. */
-  policy_area: optText,
-  /** DEMIG policy tool, where coded. */
-  policy_tool: optText,
-  /** Group targeted, where coded. */
-  target_group: optText,
-  /** Overall direction where the cited text supports it; null otherwise. */
-  direction: z.enum(DIRECTIONS).nullable(),
-  /** Project's own one- or two-sentence summary. */
-  summary: text,
-  source_id: slug,
-  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable(),
+  rule_change_id: slug.describe('Stable id `<iso3-lower>-<year>-<slug>`.'),
+  country_code: countryCode.describe('Country whose rules changed (see `countries`).'),
+  date: fuzzyDate.describe('Date as precise as known.'),
+  date_kind: z.enum(DATE_KINDS).describe('What the date is: enacted, entry into force, or announced.'),
+  title_native: optText.describe('Title of the law or measure in the original language, where known.'),
+  title_en: text.describe("English title (project's wording where no official translation exists)."),
+  category: z.enum(RULE_CATEGORIES).describe('Area of migration policy the change belongs to.'),
+  policy_area: optText.describe('DEMIG policy area (legal_entry_and_stay, integration, border_and_land_control, exit), where coded.'),
+  policy_tool: optText.describe('DEMIG policy tool, where coded.'),
+  target_group: optText.describe('Group targeted, where coded.'),
+  direction: z.enum(DIRECTIONS).nullable().describe('Overall direction where the cited text supports it; null otherwise.'),
+  summary: text.describe("Project's own one- or two-sentence summary."),
+  source_id: slug.describe('Main source of the date and content (see `sources`).'),
+  other_source_ids: z.string().regex(/^[a-z0-9_-]+(;[a-z0-9_-]+)*$/).nullable().describe('Further sources, `;`-separated.'),
 });
 export type RuleChange = z.infer<typeof RuleChange>;
 
 /** One country or aggregate. */
 export const Country = z.object({
-  country_code: countryCode,
-  name_en: text,
-  name_ja: optText,
-  name_ko: optText,
-  name_es: optText,
-  name_it: optText,
-  /** True for EU27_2020 and other aggregates. */
-  is_aggregate: z.boolean(),
-  /** Eurostat geo code (ES, IT, EL…), where Eurostat publishes it. */
-  eurostat_geo: z.string().regex(/^[A-Z0-9_]+$/).nullable(),
+  country_code: countryCode.describe('ISO 3166-1 alpha-3 code, or an aggregate code such as EU27_2020.'),
+  name_en: text.describe('Name in English.'),
+  name_ja: optText.describe('Name in Japanese, where given.'),
+  name_ko: optText.describe('Name in Korean, where given.'),
+  name_es: optText.describe('Name in Spanish, where given.'),
+  name_it: optText.describe('Name in Italian, where given.'),
+  is_aggregate: z.boolean().meta({ description: 'True for EU27_2020 and other aggregates.', sql: 'BOOLEAN' }),
+  eurostat_geo: z.string().regex(/^[A-Z0-9_]+$/).nullable().describe('Eurostat geo code (ES, IT, EL…), where Eurostat publishes it.'),
 });
 export type Country = z.infer<typeof Country>;
 

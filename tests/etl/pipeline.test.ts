@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SORT_KEYS, type TableName } from '../../src/lib/schema.ts';
 import type { PipelineResult } from '../../scripts/pipeline.ts';
-import { TABLE_ORDER, publishedColumns } from '../../scripts/lib/tables.ts';
+import { TABLE_ORDER, publishedColumns } from '../../src/lib/contract/tables.ts';
 import { sha256 } from '../../scripts/lib/release.ts';
 import { publishAtomically, tempDirFor } from '../../scripts/lib/publish.ts';
 import { exists } from '../fixtures/pipeline/helpers.ts';

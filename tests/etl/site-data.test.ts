@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRelease } from '../../scripts/release.ts';
-import { TABLE_ORDER } from '../../scripts/lib/tables.ts';
+import { TABLE_ORDER } from '../../src/lib/contract/tables.ts';
 import { publishFrozenRelease, rawInputsAvailable } from '../../scripts/site-data.ts';
 import type { PipelineResult } from '../../scripts/pipeline.ts';
 import { copyFixture, hashTree, leftovers, makeTempDir, runFixture } from '../fixtures/pipeline/helpers.ts';

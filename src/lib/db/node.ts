@@ -10,11 +10,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Row } from '../charts/spec.ts';
 import { plainRow } from './rows.ts';
+import { publishedDataDir } from '../contract/files.ts';
 
 /** Where the published tables live; DATA_DIR overrides (tests point it at a fixture folder). */
-export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'public', 'data'));
-}
+export const dataDir = publishedDataDir;
 
 let connection: Promise<DuckDBConnection> | null = null;
 let openedDir: string | null = null;

@@ -31,6 +31,17 @@ export const COUNTRY_COLORS: Readonly<Record<CoreCountry, string>> = {
 /** Mid-tone hues for every other country and for second lines of one country; distinct from the core hues. */
 export const EXTRA_COLORS = ['#9467BD', '#A6761D', '#C0392B', '#8C564B', '#6B8E23', '#5D6D7E', '#B7950B', '#7F7F7F'] as const;
 
+/**
+ * The series that introduces each core country (its country page's headline figure): its main
+ * count or estimate of people without legal status, the one the home chart draws solid or first.
+ */
+export const HEADLINE_SERIES: Readonly<Record<CoreCountry, string>> = {
+  JPN: 'jpn_overstayers',
+  KOR: 'kor_illegal_stay',
+  ESP: 'esp_irregular_estimate_funcas',
+  ITA: 'ita_irregular_estimate_ismu',
+};
+
 /** English names of the core countries, for labels written before the data is read (controls). */
 export const CORE_COUNTRY_NAMES: Readonly<Record<CoreCountry, string>> = {
   JPN: 'Japan',

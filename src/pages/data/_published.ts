@@ -5,20 +5,17 @@
  *
  * Node-only (files in pages/ that start with "_" are not routes).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Series, TableName } from '../../lib/schema.ts';
+import { frozenReleases, publishedDataDir, publishedManifest, readPublishedJson } from '../../lib/contract/files.ts';
+import type { ReleaseEntry, ReleaseManifest } from '../../lib/contract/release.ts';
+import { TABLE_ORDER } from '../../lib/contract/tables.ts';
 
-export const TABLES: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
+export type { ReleaseEntry, ReleaseManifest };
+
+export const TABLES: TableName[] = TABLE_ORDER;
 export const METADATA_FILES = ['datapackage.json', 'codebook.json', 'DICTIONARY.md', 'CITATION.cff', 'coverage.csv', 'release.json'] as const;
-
-export interface ReleaseManifest {
-  release_id: string;
-  created: string;
-  row_counts: Record<TableName, number>;
-  series_row_counts: Record<string, number>;
-  files: Record<string, { bytes: number; sha256: string }>;
-}
 
 export interface CodebookColumn {
   name: string;
@@ -44,50 +41,21 @@ export interface Codebook {
   series: CodebookSeries[];
 }
 
-export interface ReleaseEntry {
-  id: string;
-  date: string;
-  note: string | null;
-  path: string;
-  source_commit: string | null;
-  files: Record<string, { bytes: number; sha256: string }>;
-  row_counts: Record<TableName, number>;
-  series_row_counts: Record<string, number>;
-  diff: {
-    previous: string | null;
-    tables: Record<TableName, { added: number; changed: number; removed: number; added_ids?: string[]; changed_ids?: string[]; removed_ids?: string[] }>;
-    series: Record<string, { added: number; changed: number; removed: number }>;
-  };
-}
-
-export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'public', 'data'));
-}
-
-export function releasesDir(): string {
-  return path.resolve(process.env.RELEASES_DIR ?? path.join(process.cwd(), 'data', 'releases'));
-}
-
-function readJson<T>(file: string, hint: string): T {
-  if (!existsSync(file)) throw new Error(`${file} is missing: ${hint}`);
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
 export function manifest(): ReleaseManifest {
-  return readJson(path.join(dataDir(), 'release.json'), 'run `npm run data` first');
+  return publishedManifest();
 }
 
 export function codebook(): Codebook {
-  return readJson(path.join(dataDir(), 'codebook.json'), 'run `npm run data` first');
+  return readPublishedJson('codebook.json');
 }
 
 export function datapackage(): { title: string; licenses: { name: string; title: string; path: string }[]; resources: { path: string; schema: { fields: { name: string }[] } }[] } {
-  return readJson(path.join(dataDir(), 'datapackage.json'), 'run `npm run data` first');
+  return readPublishedJson('datapackage.json');
 }
 
 /** Size of a published file as it will be served. */
 export function fileBytes(name: string): number {
-  const p = path.join(dataDir(), name);
+  const p = path.join(publishedDataDir(), name);
   if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run data\` first`);
   return statSync(p).size;
 }
@@ -96,17 +64,14 @@ export function fileBytes(name: string): number {
 export function archive(): { name: string; bytes: number } {
   const id = manifest().release_id;
   const name = `irregular-atlas-${id}.zip`;
-  const p = path.join(dataDir(), name);
+  const p = path.join(publishedDataDir(), name);
   if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run data\` (or \`tsx scripts/package-archive.ts\`)`);
   return { name, bytes: statSync(p).size };
 }
 
 /** Frozen releases, newest first (empty before the first `npm run release`). */
 export function releases(): ReleaseEntry[] {
-  const p = path.join(releasesDir(), 'index.json');
-  if (!existsSync(p)) return [];
-  const index = JSON.parse(readFileSync(p, 'utf8')) as { releases?: ReleaseEntry[] };
-  return index.releases ?? [];
+  return frozenReleases();
 }
 
 export function formatBytes(n: number): string {

@@ -1,8 +1,12 @@
 /**
- * Column layout of every curated input and every published table, derived from the zod
- * schemas in src/lib/schema.ts so that the order of columns can never drift from the contract.
+ * The data contract's table layer: column order, SQL types, nullability, descriptions and keys of
+ * every curated input and every published table, all derived from the zod schemas in
+ * src/lib/schema.ts (a column's description and SQL type are in its schema's metadata), so the
+ * ETL, the codebook, datapackage.json, the Parquet DDL and the site read one definition.
+ *
+ * Browser-safe and dependency-free apart from zod.
  */
-import { Country, Observation, Regularization, RuleChange, Series, Source, type TableName } from '../../src/lib/schema.ts';
+import { Country, Observation, Regularization, RuleChange, Series, Source, type TableName } from '../schema.ts';
 
 /** How a cell is typed when read from a curated CSV. */
 export type CellType = 'string' | 'number' | 'integer' | 'boolean';
@@ -21,13 +25,17 @@ export interface PublishedColumn {
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
 
-/** SQL types that are not VARCHAR; everything else is text. */
-const SQL_TYPES: Partial<Record<TableName, Record<string, SqlType>>> = {
-  observations: { period_start: 'DATE', period_end: 'DATE', value: 'DOUBLE', is_preferred: 'BOOLEAN' },
-  regularizations: { applications: 'BIGINT', approvals: 'BIGINT', rejections: 'BIGINT' },
-  sources: { accessed: 'DATE' },
-  countries: { is_aggregate: 'BOOLEAN' },
-};
+declare module 'zod' {
+  interface GlobalMeta {
+    /** Physical type of the published column when it is not text (VARCHAR). */
+    sql?: SqlType;
+  }
+}
+
+interface Described {
+  description?: string;
+  meta(): { sql?: SqlType; description?: string } | undefined;
+}
 
 /** Array fields of `series` go to Parquet/CSV as JSON text (and in full to codebook.json). */
 export const JSON_COLUMNS: Partial<Record<TableName, Record<string, string>>> = {
@@ -57,10 +65,39 @@ export function publishedColumns(table: TableName): PublishedColumn[] {
     return {
       name: json ?? field,
       field,
-      sql: json ? 'VARCHAR' : (SQL_TYPES[table]?.[field] ?? 'VARCHAR'),
+      sql: json ? 'VARCHAR' : ((schema.shape[field] as Described).meta()?.sql ?? 'VARCHAR'),
       nullable: isNullable(schema.shape[field]),
     };
   });
+}
+
+/** The description of a field, as its schema states it (every published field has one). */
+export function fieldDescription(table: TableName, field: string): string {
+  const schema = (SCHEMAS[table] as unknown as { shape: Record<string, Described> }).shape[field];
+  const text = schema?.description;
+  if (!text) throw new Error(`${table}.${field} has no description in src/lib/schema.ts`);
+  return text;
+}
+
+/** The closed vocabulary of a field (its zod enum, through nullable/default wrappers), if it has one. */
+export function fieldEnum(table: TableName, field: string): readonly string[] | undefined {
+  let schema = (SCHEMAS[table] as unknown as { shape: Record<string, unknown> }).shape[field] as Unwrappable | undefined;
+  for (let i = 0; schema && i < 4; i++) {
+    if (Array.isArray(schema.options)) return schema.options as string[];
+    schema = schema.unwrap?.() ?? (schema.def?.innerType as Unwrappable | undefined);
+  }
+  return undefined;
+}
+
+interface Unwrappable {
+  options?: unknown;
+  unwrap?: () => Unwrappable;
+  def?: { innerType?: unknown };
+}
+
+/** Every field's description, per table (for the codebook and its test). */
+export function fieldDescriptions(table: TableName): Record<string, string> {
+  return Object.fromEntries(keysOf(SCHEMAS[table] as unknown as { shape: Record<string, unknown> }).map((f) => [f, fieldDescription(table, f)]));
 }
 
 /**
