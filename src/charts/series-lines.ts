@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { CITIZENSHIP_LABELS, DIRECTION_COLORS, DIRECTION_LABELS, sqlLabel } from '../lib/domain/labels.ts';
+import { CITIZENSHIP_LABELS, DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, sqlLabel } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
@@ -160,7 +160,8 @@ export const spec = defineChart({
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
-    ...Object.fromEntries((['restrictive', 'liberalizing', 'mixed', 'none'] as const).map((d) => [`dir_${d}`, { color: DIRECTION_COLORS[d], label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
+    // Directions are told apart by shape (domain/labels.ts DIRECTION_MARKS), drawn in the text colour.
+    ...Object.fromEntries(DIRECTION_ORDER.map((d) => [`${DIRECTION_KEY_PREFIX}${d}`, { color: 'currentColor', label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
   },
   table: [
     { key: 'label', label: 'Line' },

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignLineColors, CORE_COUNTRIES, COUNTRY_COLORS, countryColor, EXTRA_COLORS } from '../../src/lib/domain/countries.ts';
 import { isPreferredTotal, midPeriodDate } from '../../src/lib/domain/rules.ts';
+import { DIRECTION_KEY_PREFIX, DIRECTION_MARKS } from '../../src/lib/domain/labels.ts';
+import { directionKeyItems } from '../../src/lib/charts/key.ts';
+import { chartModulesFromDisk } from '../../src/lib/charts/registry-node.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SRC = path.join(ROOT, 'src');
@@ -73,6 +76,23 @@ describe('country colours', () => {
     // the second Japanese line takes an extra hue, never another country's colour
     expect(EXTRA_COLORS).toContain(crowded.get('a:JPN'));
     expect(crowded.get('a:JPN')).not.toBe(crowded.get('x:DEU'));
+  });
+});
+
+describe('rule-change directions', () => {
+  it('are told apart by shape, each direction its own, never by a hue a country owns', async () => {
+    const shapes = Object.values(DIRECTION_MARKS).map((m) => `${m.symbol}:${m.rotate}:${m.filled}`);
+    expect(new Set(shapes).size).toBe(shapes.length);
+    const hues = new Set<string>([...Object.values(COUNTRY_COLORS), ...EXTRA_COLORS].map((c) => c.toLowerCase()));
+    for (const [id, load] of Object.entries(chartModulesFromDisk())) {
+      const spec = ((await load()) as { default: { palette: Record<string, { color: string }> } }).default;
+      for (const [key, entry] of Object.entries(spec.palette ?? {}))
+        if (key.startsWith(DIRECTION_KEY_PREFIX)) expect(hues.has(entry.color.toLowerCase()), `${id} ${key}`).toBe(false);
+    }
+    // the keys list one item per direction, each with its own symbol and no colour of its own
+    const items = directionKeyItems();
+    expect(items.map((i) => i.symbol)).toEqual(['triangle-down', 'diamond', 'triangle-up', 'hollow']);
+    expect(items.every((i) => i.color === undefined)).toBe(true);
   });
 });
 

@@ -4,9 +4,21 @@
  * SVG/PNG export draws it under the exported chart (../chart-actions/svg-export.ts), from the same
  * list, with the same symbols. Pure and browser-safe.
  */
+import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../domain/labels.ts';
 import type { ChartSpec } from './spec.ts';
 
-export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar';
+/** The key symbol of a rule-change direction: the shape it has in the chart (domain/labels.ts). */
+export function directionKeySymbol(direction: string): KeySymbol {
+  const m = directionMark(direction);
+  if (m.symbol === 'triangle') return m.rotate === 180 ? 'triangle-down' : 'triangle-up';
+  return m.symbol === 'diamond' ? 'diamond' : 'hollow';
+}
+
+/** One key item per rule-change direction, in lane order. */
+export const directionKeyItems = (layer?: string, prefix = ''): KeyItem[] =>
+  DIRECTION_ORDER.map((d) => ({ symbol: directionKeySymbol(d), label: prefix ? `${prefix}${DIRECTION_LABELS[d].toLowerCase()}` : DIRECTION_LABELS[d], ...(layer ? { layer } : {}) }));
+
+export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
 
 export interface KeyItem {
   symbol: KeySymbol;
@@ -27,6 +39,9 @@ export function timeComparisonKey(spec: ChartSpec): KeyItem[] {
     if (l.mark === 'dots') {
       items.push({ symbol: 'dots', label: l.label, layer: l.layer });
       if (l.size) items.push({ symbol: 'hollow-dot', label: 'Dotted ring: number granted not published', layer: l.layer });
+    } else if (Object.keys(spec.palette).some((k) => k.startsWith(DIRECTION_KEY_PREFIX))) {
+      // Rule changes in lanes by direction: each direction's shape, not one diamond for all.
+      items.push(...directionKeyItems(l.layer, 'Rule change: '));
     } else items.push({ symbol: 'diamond', label: l.label, layer: l.layer });
   }
   return items;
@@ -58,5 +73,9 @@ export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): st
       return `<line x1="2" x2="${w - 2}" y1="6" y2="6" stroke="${color}" stroke-width="3" stroke-opacity="0.45"/><circle cx="6" cy="6" r="4" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'diamond':
       return `<path d="M${mid},1L${mid + 5},6L${mid},11L${mid - 5},6Z" fill="${color}"/>`;
+    case 'triangle-up':
+      return `<path d="M${mid},1.5L${mid + 5},10.5L${mid - 5},10.5Z" fill="${color}"/>`;
+    case 'triangle-down':
+      return `<path d="M${mid},10.5L${mid + 5},1.5L${mid - 5},1.5Z" fill="${color}"/>`;
   }
 }

@@ -15,6 +15,7 @@ import { formatCompact, parseDate } from './format.ts';
 import { tipText } from './tooltip.ts';
 import { assignLineColors, countryColor } from '../domain/countries.ts';
 import { regularizationRadius } from '../domain/rules.ts';
+import { DIRECTION_KEY_PREFIX, directionMark } from '../domain/labels.ts';
 
 export interface PlotContext {
   /** Width in CSS pixels of the drawing. */
@@ -519,14 +520,19 @@ function eventMarks(
     ),
     ...lanes.map((key, lane) => {
       const laneItems = items.filter((e) => e.key === key);
+      // Lanes by direction draw the direction's shape in the text colour; lanes by country, a diamond in its hue.
+      const dir = key.startsWith(DIRECTION_KEY_PREFIX) ? directionMark(key.slice(DIRECTION_KEY_PREFIX.length)) : null;
       return Plot.dot(laneItems, {
           x: 'x',
           frameAnchor: 'bottom',
           dy: top + 16 + 4 + lane * 9,
-          symbol: 'diamond',
+          symbol: dir?.symbol ?? 'diamond',
+          ...(dir ? { rotate: dir.rotate } : {}),
           r: narrow ? 3 : 3.5,
           fill: color,
           fillOpacity: 0.85,
+          // An outline keeps an invisible fill, so its inside stays tappable.
+          ...(dir && !dir.filled ? { fillOpacity: 0, stroke: color, strokeWidth: 1.25 } : {}),
           className: 'chart-events',
           render: tagPoints(layer.dataset, role, laneItems, tabStops),
       });

@@ -77,13 +77,28 @@ export const DIRECTION_LABELS: Record<string, string> = {
   mixed: 'Mixed',
   none: 'Direction not coded',
 };
-/** Colour of each rule-change direction (Okabe–Ito; `none`: not coded), on every chart and key. */
-export const DIRECTION_COLORS: Record<string, string> = {
-  restrictive: '#D55E00',
-  liberalizing: '#009E73',
-  mixed: '#9467BD',
-  none: '#7F7F7F',
+/**
+ * How a rule change's direction is drawn on every chart, key and export: by shape, in the text
+ * colour, never by a hue (hues belong to countries: a restrictive change in Japan must not look
+ * like a Japanese line). ▼ tightening, ▲ opening, ◆ mixed, ○ not coded.
+ */
+export interface DirectionMark {
+  symbol: 'triangle' | 'diamond' | 'circle';
+  /** Degrees; 180 turns the triangle to point down. */
+  rotate: number;
+  /** Drawn filled, or as an outline. */
+  filled: boolean;
+}
+export const DIRECTION_MARKS: Readonly<Record<string, DirectionMark>> = {
+  restrictive: { symbol: 'triangle', rotate: 180, filled: true },
+  liberalizing: { symbol: 'triangle', rotate: 0, filled: true },
+  mixed: { symbol: 'diamond', rotate: 0, filled: true },
+  none: { symbol: 'circle', rotate: 0, filled: false },
 };
+/** The mark of a direction (null or unknown: not coded). */
+export const directionMark = (direction: string | null | undefined): DirectionMark => DIRECTION_MARKS[direction ?? 'none'] ?? DIRECTION_MARKS.none;
+/** Palette key of a direction in event layers coloured `byDirection` (annotations.ts writes `dir_<direction>`). */
+export const DIRECTION_KEY_PREFIX = 'dir_';
 /** Lane order of rule-change directions (top to bottom). */
 export const DIRECTION_ORDER = ['restrictive', 'mixed', 'liberalizing', 'none'] as const;
 

@@ -6,8 +6,8 @@
  *    status, in the country's colour; hollow and sized by applications when only those are known;
  *    a small dotted ring when no figure is published; a bar for the application window
  *    (`x_end` column) where its end is known.
- *  - rule_change: a diamond in one lane per direction (restrictive, mixed, liberalizing, not
- *    coded), coloured by direction. Each diamond carries `data-filter-mark` and `data-country`,
+ *  - rule_change: one lane per direction (restrictive, mixed, liberalizing, not coded), each
+ *    with its own shape in the text colour (domain/labels.ts DIRECTION_MARKS). Each mark carries `data-filter-mark` and `data-country`,
  *    `data-category`, `data-direction`, so a <filter-list> around the figure dims it with its list.
  *
  * Columns read besides the role's: `encodings.x` (event date), `encodings.color` (country code: the
@@ -17,13 +17,13 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartKind } from './kind.ts';
 import type { ChartRows, ChartSpec, Row } from '../spec.ts';
-import type { KeyItem } from '../key.ts';
+import { directionKeyItems, type KeyItem } from '../key.ts';
 import type { DrawState, PlotContext } from '../plot-options.ts';
 import { NARROW, tagPoints } from '../plot-options.ts';
 import { formatCompact, formatNumber, parseDate } from '../format.ts';
 import { CORE_COUNTRIES, countryColor } from '../../domain/countries.ts';
 import { REGULARIZATION_KEY_SIZES, regularizationRadius } from '../../domain/rules.ts';
-import { DIRECTION_COLORS, DIRECTION_LABELS, DIRECTION_ORDER } from '../../domain/labels.ts';
+import { DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../../domain/labels.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -147,6 +147,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
     DIRECTION_ORDER.forEach((dir, lane) => {
       const inLane = events.filter((e) => direction(e) === dir);
       if (!inLane.length) return;
+      const mark = directionMark(dir);
       const attrs = (it: { row: Row }) => ({
         'data-filter-mark': '',
         'data-country': str(it.row[spec.encodings.color]),
@@ -158,10 +159,13 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
           x: 'x',
           y: 'code',
           dy: yOffset + (lane - (lanes - 1) / 2) * laneGap,
-          symbol: 'diamond',
+          symbol: mark.symbol,
+          ...(mark.rotate ? { rotate: mark.rotate } : {}),
           r: narrow ? 3 : 3.5,
-          fill: DIRECTION_COLORS[dir],
+          fill: 'currentColor',
           fillOpacity: 0.9,
+          // An outline keeps an invisible fill, so its inside stays tappable.
+          ...(mark.filled ? {} : { fillOpacity: 0, stroke: 'currentColor', strokeWidth: 1.25 }),
           className: 'chart-events',
           render: tagPoints(dataset, role, items(inLane), firstOfRow, attrs),
         }),
@@ -236,7 +240,7 @@ function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
 }
 
 function key(spec: ChartSpec): KeyItem[] {
-  if (isRules(spec)) return DIRECTION_ORDER.map((d) => ({ symbol: 'diamond' as const, label: DIRECTION_LABELS[d], color: DIRECTION_COLORS[d] }));
+  if (isRules(spec)) return directionKeyItems();
   return [
     { symbol: 'dots', label: `Circle area: people granted status (${REGULARIZATION_KEY_SIZES.map((v) => formatCompact(v)).join(', ')} on the same scale on every page)` },
     { symbol: 'hollow', label: 'Hollow circle: applications; number granted not known' },
