@@ -5,6 +5,10 @@
  *
  * A cell's sort key is its `data-sort-value` attribute when present (numbers, ISO dates; empty
  * values sort last), else its text. Rows keep their original order among equal keys.
+ *
+ * With the `cards` attribute, every body cell is labelled with its column heading (`data-label`)
+ * and the table stacks as cards on a phone (global.css), the sort buttons wrapping above them.
+ * Without JavaScript such a table keeps its columns and scrolls sideways.
  */
 type SortType = 'text' | 'number' | 'date';
 
@@ -18,6 +22,7 @@ export class SortableTableElement extends HTMLElement {
     if (!body) return;
     // Original order, for stable sorting.
     Array.from(body.rows).forEach((r, i) => (r.dataset.order = String(i)));
+    if (this.hasAttribute('cards')) this.labelCells(table);
     for (const th of headers) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -32,6 +37,16 @@ export class SortableTableElement extends HTMLElement {
     }
     const hint = this.querySelector<HTMLElement>('[data-sort-hint]');
     if (hint) hint.hidden = false;
+  }
+
+  /** Each body cell gets its column's heading as `data-label`, read before the sort buttons are added. */
+  labelCells(table: HTMLTableElement) {
+    const headings = Array.from(table.tHead?.rows[0]?.cells ?? []).map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim());
+    for (const row of Array.from(table.tBodies[0]?.rows ?? []))
+      Array.from(row.cells).forEach((cell, i) => {
+        if (headings[i]) cell.dataset.label = headings[i];
+      });
+    table.closest('.table-wrap')?.classList.add('table-wrap--cards');
   }
 
   sort(table: HTMLTableElement, th: HTMLTableCellElement, headers: HTMLTableCellElement[]) {

@@ -109,7 +109,8 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
   const rowHeight = body + nameRoom;
   const marginTop = countries.length > 4 ? 24 : 8;
   const marginBottom = 26;
-  const marginLeft = narrow ? 14 : Math.min(170, Math.max(60, ...countries.map((c) => textWidth(c.name, fontSize) + 14)));
+  // On a phone the rows are labelled above their lane; the side margins hold half a year label ("1980"), so the first and last ticks are never cut.
+  const marginLeft = narrow ? 22 : Math.min(170, Math.max(60, ...countries.map((c) => textWidth(c.name, fontSize) + 14)));
   const height = marginTop + marginBottom + Math.max(1, countries.length) * rowHeight;
 
   // The y scale is a band per country; marks sit at its centre, shifted down by half the name room on phones.
@@ -194,7 +195,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
     marginTop,
     marginBottom,
     marginLeft,
-    marginRight: narrow ? 16 : 20,
+    marginRight: narrow ? 22 : 20,
     style: { fontSize: `${fontSize}px`, fontFamily: 'inherit', overflow: 'visible' },
     className: 'chart-svg-plot',
     ariaLabel: spec.title,
