@@ -85,7 +85,7 @@ describe('rule-change directions', () => {
     expect(new Set(shapes).size).toBe(shapes.length);
     const hues = new Set<string>([...Object.values(COUNTRY_COLORS), ...EXTRA_COLORS].map((c) => c.toLowerCase()));
     for (const [id, load] of Object.entries(chartModulesFromDisk())) {
-      const spec = ((await load()) as { default: { palette: Record<string, { color: string }> } }).default;
+      const { spec } = await load();
       for (const [key, entry] of Object.entries(spec.palette ?? {}))
         if (key.startsWith(DIRECTION_KEY_PREFIX)) expect(hues.has(entry.color.toLowerCase()), `${id} ${key}`).toBe(false);
     }
