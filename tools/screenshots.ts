@@ -16,7 +16,7 @@ import { onePagePerType } from '../tests/e2e/pages.ts';
 
 const { values } = parseArgs({
   options: {
-    out: { type: 'string', default: 'test-results/screenshots' },
+    out: { type: 'string', default: 'test-results/look' },
     only: { type: 'string' },
     widths: { type: 'string', default: '1280,375' },
     schemes: { type: 'string', default: 'light,dark' },
@@ -41,7 +41,7 @@ try {
         await w.page.waitForLoadState('networkidle').catch(() => {});
         const height = await w.page.evaluate(() => document.documentElement.scrollHeight);
         const file = `${sitePath.replace(/^\/|\/$/g, '').replace(/[^a-zA-Z0-9._-]+/g, '_') || 'home'}-${width}-${scheme}.png`;
-        await w.page.screenshot({ path: path.join(out, file), clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
+        await w.page.screenshot({ path: path.join(out, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
         if (w.consoleErrors.length) console.warn(`${sitePath} ${width} ${scheme}: console errors: ${w.consoleErrors.join(' | ')}`);
         await w.context.close();
         shots.push({ file, path: sitePath, width, scheme });
