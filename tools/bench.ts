@@ -1,7 +1,7 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --only unthrottled|throttled --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --only unthrottled|throttled --dist dir]
  *
  * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
@@ -354,11 +354,24 @@ async function interactionRun(browser: Browser, base: string, route: string, k: 
 }
 
 /**
- * Engine ready: cold (empty cache, from the first intent), and on a repeat visit in the same
- * browser profile (HTTP cache: immutable hashed files; V8's cache of the compiled wasm).
+ * Engine ready, from the first intent (pointer over a control) to the engine and the view's tables
+ * loaded, in a persistent browser profile (a user-data folder on disk, as a reader's browser):
+ *  - cold: a fresh profile, empty cache;
+ *  - warm: the same page loaded again in the same tab right away;
+ *  - repeat: the browser closed and started again on the same profile, then the page visited
+ *    (HTTP disk cache: immutable hashed engine files; V8's cache of the compiled wasm).
  */
-async function engineReady(browser: Browser, base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
-  const { context, page } = await throttledPage(browser, profile, { cache: true });
+async function engineReady(base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+    if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    return { context, page };
+  };
   const once = async (p: Page) => {
     await p.goto(`${base}/`, { waitUntil: 'load', timeout: 300_000 });
     await p.hover('chart-figure input[name="scale"][value="log"]', { force: true });
@@ -366,17 +379,18 @@ async function engineReady(browser: Browser, base: string, profile: Profile): Pr
     const t1 = await whenInPage(p, `!!document.querySelector('chart-figure').dataset.engineReadyMs`);
     return t1 - t0;
   };
-  const cold = await once(page);
-  // Warm: the page loaded again in the same tab right away (memory cache hot).
-  const warm = await once(page);
-  await page.close();
-  const again = await context.newPage();
-  const cdp = await context.newCDPSession(again);
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
-  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  const repeat = await once(again);
-  await context.close();
-  return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+  try {
+    const first = await open();
+    const cold = await once(first.page);
+    const warm = await once(first.page);
+    await first.context.close();
+    const second = await open();
+    const repeat = await once(second.page);
+    await second.context.close();
+    return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -473,7 +487,7 @@ async function main() {
         byPage[name] = { route, controls: perKind };
       }
       const ready: { cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }[] = [];
-      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(browser, server.url, profile));
+      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(server.url, profile));
       const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
       const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
       console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);
@@ -484,7 +498,7 @@ async function main() {
       .filter((d) => d.isDirectory() && existsSync(path.join(DIST, 'embed', d.name, 'index.html')))
       .map((d) => `/embed/${d.name}/`);
     const embedResults: Record<string, Awaited<ReturnType<typeof embedWeight>>> = {};
-    for (const e of existsSync(path.join(DIST, 'embed')) ? embeds : []) embedResults[e] = await embedWeight(browser, server.url, e);
+    for (const e of existsSync(path.join(DIST, 'embed')) && !flag('skip-embeds') ? embeds : []) embedResults[e] = await embedWeight(browser, server.url, e);
 
     // Pipeline
     let pipeline: unknown = null;
@@ -574,7 +588,7 @@ function report(
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
           interactions:
-            'per page and control kind, a fresh page: pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; cold = empty cache, warm = same page loaded again in the same tab, repeat = a new tab of the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.',
+            'per page and control kind, a fresh page: pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.',
         },
         results,
         interactions,
