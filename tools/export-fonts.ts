@@ -1,7 +1,7 @@
 /**
  * Fonts for the browser's PNG export (src/lib/chart-actions/export-fonts.ts): after the build,
  * collects every character the built pages hold (titles, labels, sources, translations, table
- * cells: whatever an exported chart can show), gives each to the first bundled Noto family that
+ * cells: whatever an exported chart can show) plus the ALWAYS blocks (kana, accented Latin), gives each to the first bundled Noto family that
  * draws it (lib/social/fonts.ts: Noto Sans, then JP, then KR) and writes one WOFF2 subset per
  * family and weight to dist/fonts/export/, with faces.json listing each face's code points.
  *
@@ -27,10 +27,23 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-/** Every character of the built pages (printable ASCII always: numbers and punctuation of any label). */
+/**
+ * Blocks every export font holds whatever the pages say: printable ASCII, Latin-1 and Latin
+ * Extended-A (the accents of European names), CJK punctuation, hiragana, katakana and fullwidth
+ * forms. Kanji and hangul syllables (tens of thousands) come only as the pages use them.
+ */
+export const ALWAYS: [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2010, 0x2027],
+  [0x3000, 0x30ff],
+  [0xff01, 0xff5e],
+];
+
+/** Every character of the built pages, and the ALWAYS blocks. */
 export function siteCharacters(dist: string): Set<string> {
   const chars = new Set<string>();
-  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
+  for (const [a, b] of ALWAYS) for (let c = a; c <= b; c++) chars.add(String.fromCodePoint(c));
   for (const f of htmlFiles(dist)) {
     const text = readFileSync(f, 'utf8')
       .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))

@@ -10,12 +10,13 @@
  * differ: each character drew its own glyph. The served faces are checked glyph by glyph in
  * tests/unit/export-fonts.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../tools/serve.ts';
+import type { ExportFontManifest } from '../../src/lib/chart-actions/export-fonts.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness.ts';
 
 const chart = 'chart-figure';
@@ -58,14 +59,21 @@ afterAll(async () => {
 async function exportPng(title: string): Promise<Buffer> {
   await page.evaluate((t) => document.querySelector<HTMLElement>('chart-actions')!.setAttribute('data-title', t), title);
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`${chart} button[data-act="png"]`)]);
-  const file = await d.path();
-  const { readFileSync } = await import('node:fs');
-  return readFileSync(file!);
+  return readFileSync((await d.path())!);
+}
+
+/** Characters a served face holds in a block (kanji and hangul come as the pages use them). */
+function served(family: string, from: number, to: number): string[] {
+  const m = JSON.parse(readFileSync(path.join('dist', 'fonts', 'export', 'faces.json'), 'utf8')) as ExportFontManifest;
+  const face = m.faces.find((f) => f.family === family && f.weight === 700)!;
+  return face.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)).filter((c) => c >= from && c <= to).map((c) => String.fromCodePoint(c));
 }
 
 describe('PNG export with CJK text, on a browser without CJK fonts', () => {
-  const A = 'ナガノ 서울 Ñandú: People without legal residence';
-  const B = 'ミヤギ 부산 Ñandú: People without legal residence';
+  const hangul = served('Atlas Noto Sans KR', 0xac00, 0xd7a3);
+  const kanji = served('Atlas Noto Sans JP', 0x4e00, 0x9fff);
+  const A = `ナガノ ${hangul[0]}${hangul[1]} ${kanji[0]} Ñandú: People without legal residence`;
+  const B = `ミヤギ ${hangul[2]}${hangul[3]} ${kanji[1]} Ñandú: People without legal residence`;
 
   it('without the served fonts, different kana and hangul draw the same boxes (tofu)', async () => {
     refuseFonts = true;
@@ -84,7 +92,8 @@ describe('PNG export with CJK text, on a browser without CJK fonts', () => {
     expect(fontRequests.some((p) => /NotoSansKR-\d+\.woff2$/.test(p))).toBe(true);
     const b = await exportPng(B);
     expect(a.equals(b)).toBe(false);
-    writeFileSync(path.join(process.cwd(), 'test-results', 'png-export-cjk.png'), a);
+    mkdirSync(path.join('test-results', 'screenshots'), { recursive: true });
+    writeFileSync(path.join('test-results', 'screenshots', 'png-export-cjk.png'), a);
   });
 
   it('a Latin-only title fetches no CJK face', async () => {
