@@ -1,7 +1,7 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --only unthrottled|throttled --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only --only unthrottled|throttled --dist dir]
  *
  * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
@@ -449,7 +449,7 @@ async function main() {
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
     await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
-    for (const profile of PROFILES) {
+    for (const profile of flag('interactions-only') ? [] : PROFILES) {
       const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
       for (let i = 0; i < RUNS; i++) {
         for (const which of ['site', 'baseline'] as const) {
