@@ -35,8 +35,10 @@ export interface Hydrator {
   fromUrl(): Promise<void>;
   /** Live feedback while a range thumb moves (no query). */
   preview(e: Event): void;
-  /** Start the engine and load the spec's tables without changing the view. */
+  /** Start the engine and load the spec's tables without changing the view (and prepare()). */
   warm(): Promise<void>;
+  /** Rehearse a redraw off screen, once (the engine is not started). */
+  prepare(): void;
 }
 
 const instances = new WeakMap<HTMLElement, Promise<Hydrator>>();
@@ -401,6 +403,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       const o = form?.querySelector<HTMLOutputElement>(`output[data-for="${input.name}"]`);
       if (o) o.textContent = input.value;
     },
+    prepare: rehearse,
     async warm() {
       rehearse();
       await engine().catch(() => undefined);
