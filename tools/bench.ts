@@ -1,7 +1,7 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --only unthrottled|throttled --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only --reading 2000 --only unthrottled|throttled --dist dir]
  *
  * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
@@ -314,6 +314,9 @@ const CONTROL_KINDS: ControlKind[] = [
   { kind: 'marker toggle', target: 'input[name="layers"][value="reg"]', act: click('chart-figure input[name="layers"][value="reg"]'), done: (n) => `(${live}) && (${live}).layers.includes('reg') === ${n % 2 === 0}` },
 ];
 
+/** Time between the page's load event and the pointer over a control (--reading ms). */
+const READING_MS = Number(opt('reading') ?? 2000);
+
 interface InteractionRun {
   kind: string;
   first_ms: number;
@@ -338,7 +341,9 @@ async function throttledPage(browser: Browser, profile: Profile, opts: { cache?:
 async function interactionRun(browser: Browser, base: string, route: string, k: ControlKind, profile: Profile): Promise<InteractionRun> {
   const { context, page } = await throttledPage(browser, profile);
   await page.goto(base + route, { waitUntil: 'load', timeout: 300_000 });
-  // A reader's pointer reaches the control before the click: that is the intent the page acts on.
+  // A reader looks at the chart before reaching for a control (READING_MS), and the pointer
+  // reaches the control before the click: that is the intent the page acts on.
+  await page.waitForTimeout(READING_MS);
   await page.hover(`chart-figure ${k.target}`, { force: true });
   await page.waitForTimeout(400);
   const t0 = (await page.evaluate(k.act)) as number;
@@ -355,11 +360,24 @@ async function interactionRun(browser: Browser, base: string, route: string, k: 
 }
 
 /**
- * Engine ready: cold (empty cache, from the first intent), and on a repeat visit in the same
- * browser profile (HTTP cache: immutable hashed files; V8's cache of the compiled wasm).
+ * Engine ready, from the first intent (pointer over a control) to the engine and the view's tables
+ * loaded, in a persistent browser profile (a user-data folder on disk, as a reader's browser):
+ *  - cold: a fresh profile, empty cache;
+ *  - warm: the same page loaded again in the same tab right away;
+ *  - repeat: the browser closed and started again on the same profile, then the page visited
+ *    (HTTP disk cache: immutable hashed engine files; V8's cache of the compiled wasm).
  */
-async function engineReady(browser: Browser, base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
-  const { context, page } = await throttledPage(browser, profile, { cache: true });
+async function engineReady(base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+    if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    return { context, page };
+  };
   const once = async (p: Page) => {
     await p.goto(`${base}/`, { waitUntil: 'load', timeout: 300_000 });
     await p.hover('chart-figure input[name="scale"][value="log"]', { force: true });
@@ -367,17 +385,18 @@ async function engineReady(browser: Browser, base: string, profile: Profile): Pr
     const t1 = await whenInPage(p, `!!document.querySelector('chart-figure').dataset.engineReadyMs`);
     return t1 - t0;
   };
-  const cold = await once(page);
-  // Warm: the page loaded again in the same tab right away (memory cache hot).
-  const warm = await once(page);
-  await page.close();
-  const again = await context.newPage();
-  const cdp = await context.newCDPSession(again);
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
-  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  const repeat = await once(again);
-  await context.close();
-  return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+  try {
+    const first = await open();
+    const cold = await once(first.page);
+    const warm = await once(first.page);
+    await first.context.close();
+    const second = await open();
+    const repeat = await once(second.page);
+    await second.context.close();
+    return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -436,7 +455,7 @@ async function main() {
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
     await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
-    for (const profile of PROFILES) {
+    for (const profile of flag('interactions-only') ? [] : PROFILES) {
       const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
       for (let i = 0; i < RUNS; i++) {
         for (const which of ['site', 'baseline'] as const) {
@@ -474,7 +493,7 @@ async function main() {
         byPage[name] = { route, controls: perKind };
       }
       const ready: { cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }[] = [];
-      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(browser, server.url, profile));
+      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(server.url, profile));
       const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
       const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
       console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);
@@ -485,7 +504,7 @@ async function main() {
       .filter((d) => d.isDirectory() && existsSync(path.join(DIST, 'embed', d.name, 'index.html')))
       .map((d) => `/embed/${d.name}/`);
     const embedResults: Record<string, Awaited<ReturnType<typeof embedWeight>>> = {};
-    for (const e of existsSync(path.join(DIST, 'embed')) ? embeds : []) embedResults[e] = await embedWeight(browser, server.url, e);
+    for (const e of existsSync(path.join(DIST, 'embed')) && !flag('skip-embeds') ? embeds : []) embedResults[e] = await embedWeight(browser, server.url, e);
 
     // Pipeline
     let pipeline: unknown = null;
@@ -575,7 +594,7 @@ function report(
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
           interactions:
-            'per page and control kind, a fresh page: pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; cold = empty cache, warm = same page loaded again in the same tab, repeat = a new tab of the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.',
+            `per page and control kind, a fresh page: loaded, ${READING_MS} ms of reading, pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.`,
         },
         results,
         interactions,

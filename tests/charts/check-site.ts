@@ -52,6 +52,9 @@ interface Opened {
 async function open(width: number, js: boolean, query = '', scheme: 'light' | 'dark' = 'light'): Promise<Opened> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js, colorScheme: scheme });
   const page = await ctx.newPage();
+  // A reader who asked to save data: nothing but element.ts loads before intent (otherwise the
+  // chart code, and on a fast connection the engine, load once the page is idle).
+  await page.addInitScript(`Object.defineProperty(navigator, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g' }) })`);
   const o: Opened = { ctx, page, errors: [], off: [], requests: [] };
   page.on('console', (m) => m.type() === 'error' && o.errors.push(m.text()));
   page.on('pageerror', (e) => o.errors.push(String(e)));

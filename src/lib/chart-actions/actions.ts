@@ -13,7 +13,8 @@ import { unpackRows, type Packed } from '../charts/pack.ts';
 import { sourcesOf } from '../charts/sources.ts';
 import { buildCitation, citeKey, sourcesPhrase, type Citation } from './citation.ts';
 import { downloadName, rowsToCsv } from './files.ts';
-import { standaloneSvg } from './svg-export.ts';
+import { EXPORT_FONT_STACK, standaloneSvg } from './svg-export.ts';
+import { embedExportFonts } from './export-fonts.ts';
 import { keyFor, type KeyItem } from '../charts/key.ts';
 import { svgToPng } from './png.ts';
 
@@ -199,7 +200,9 @@ export async function perform(el: HTMLElement, act: string, rendered: Rendered |
         const name = downloadName(cfg.chart, cfg.release.id, 'png');
         say(el, 'Drawing the PNG…');
         const f = framed(el, rendered);
-        save(await svgToPng(f.markup, f.width, f.height, 2), name);
+        // The image carries its fonts (kana, hangul, accents draw without the reader's fonts).
+        const markup = await embedExportFonts(f.markup, EXPORT_FONT_STACK);
+        save(await svgToPng(markup, f.width, f.height, 2), name);
         say(el, `Saved ${name} (${f.width * 2} × ${f.height * 2} px).`);
         break;
       }

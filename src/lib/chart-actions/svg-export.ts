@@ -24,7 +24,8 @@ export interface StandaloneSvg {
 
 import { keySymbol, type KeyItem } from '../charts/key.ts';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
+/** The system font stack of exported text (the PNG puts its embedded faces ahead of it). */
+export const EXPORT_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 const PAD = 16;
 
 export const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -101,7 +102,7 @@ export function standaloneSvg(chartSvg: string, text: FrameText): StandaloneSvg 
   for (const line of text.footer) block(wrap(line, inner, 11), 11, 400, '#595959', 1.35);
   const height = Math.ceil(y + PAD);
   const markup = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(FONT)}" color="#1b1b1b">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(EXPORT_FONT_STACK)}" color="#1b1b1b">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...parts,
     `<g transform="translate(${PAD} 0)">${nested(chartSvg, chartY, chartWidth, chartHeight)}</g>`,

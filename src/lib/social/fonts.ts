@@ -17,7 +17,7 @@ import * as hb from 'harfbuzzjs';
 
 export type Weight = 400 | 700;
 
-interface Family {
+export interface Family {
   name: string;
   files: Record<Weight, string>;
 }
@@ -53,6 +53,9 @@ function load(family: Family, weight: Weight): Loaded {
   }
   return l;
 }
+
+/** The bytes of a bundled face (TrueType), e.g. to subset for the browser's PNG export. */
+export const fontBytes = (family: Family, weight: Weight): Buffer => load(family, weight).bytes;
 
 /** The family that draws a character (the first with a glyph for it), or null (tofu). */
 export function familyFor(char: string, weight: Weight = 400): Family | null {

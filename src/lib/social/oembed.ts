@@ -7,10 +7,23 @@
  */
 import { embedPath, embedSnippet } from '../embed/params.ts';
 import { publicUrl } from '../site-url.ts';
-import { SITE_NAME, socialImagePath } from './views.ts';
+import { SITE_CARD_ID, SITE_NAME, socialImagePath } from './views.ts';
 import { SOCIAL_HEIGHT, SOCIAL_WIDTH } from './image.ts';
 
 export const oembedPath = (id: string) => `oembed/${id}.json`;
+
+/**
+ * The og:image and oEmbed discovery URLs of a page (SocialMeta.astro): absolute when the build
+ * knows the site (SITE_URL), root-relative (under BASE_PATH) otherwise. `view` is a chart view id,
+ * or null for a page without a chart (the site card, no oEmbed).
+ */
+export function socialLinks(view: string | null | undefined, base: string, site: URL | undefined): { image: string; oembed: string | null } {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return {
+    image: publicUrl(`${b}${socialImagePath(view ?? SITE_CARD_ID)}`, site),
+    oembed: view ? publicUrl(`${b}${oembedPath(view)}`, site) : null,
+  };
+}
 
 export interface OEmbedInput {
   id: string;

@@ -8,8 +8,9 @@
  * Attributes (rendered by ChartFigure.astro):
  *  - data-chart:   spec id (src/charts/<id>.ts, found by lib/charts/registry.ts)
  *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
- *  - a chart with controls starts the engine once the page has loaded and the browser is idle,
- *    on a fast connection without Save-Data (otherwise on intent: pointer or focus over its controls)
+ *  - a chart with controls loads its chart code once the page has loaded and the browser is idle
+ *    (not with Save-Data), and starts the engine then too on a fast connection (otherwise on
+ *    intent: pointer or focus over its controls)
  */
 const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input', 'click'] as const;
 
@@ -32,12 +33,15 @@ export class ChartFigureElement extends HTMLElement {
     const search = new URLSearchParams(location.search);
     if (params.some((p) => search.has(p))) void this.wake(null);
     else if (this.querySelector('[data-controls]')) {
-      // A chart with controls starts the engine when the page is loaded and idle, on a fast
-      // connection whose reader has not asked to save data; elsewhere on intent only.
+      // A chart with controls, once the page is loaded and idle: its chart code (Plot, the quick
+      // path; about 100 KB) loads and rehearses a redraw, so a first change never waits for it;
+      // on a fast connection the engine starts too. A reader who asked to save data gets
+      // neither before intent.
       const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-      if (!c || c.saveData || c.effectiveType !== '4g') return;
+      if (c?.saveData) return;
+      const fast = c?.effectiveType === '4g';
       const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: object) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
-      const later = () => idle(() => void this.wake(null, true), { timeout: 5000 });
+      const later = () => idle(() => void this.wake(null, fast ? 'engine' : 'code'), { timeout: 5000 });
       if (document.readyState === 'complete') later();
       else addEventListener('load', later, { once: true });
     }
@@ -47,8 +51,11 @@ export class ChartFigureElement extends HTMLElement {
     for (const t of WAKE_EVENTS) this.removeEventListener(t, this.#wake);
   }
 
-  /** Loads the interactive code once; `first` is the event that woke the chart (replayed to it). */
-  async wake(first: Event | null, preload = false) {
+  /**
+   * Loads the interactive code once; `first` is the event that woke the chart (replayed to it).
+   * `preload`: woken at idle, to load the chart code ('code') or that and the engine ('engine').
+   */
+  async wake(first: Event | null, preload: false | 'code' | 'engine' = false) {
     if (this.#woken) return;
     this.#woken = true;
     if (first?.type === 'change') this.#pending = first;

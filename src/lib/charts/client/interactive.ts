@@ -35,7 +35,7 @@ export interface ChartController {
 /** Nearest-point selection radius: a point is a target at least 2 × 36 px wide, well over 24 px on touch. */
 const NEAR_PX = 36;
 
-export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: boolean } = {}): ChartController {
+export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: false | 'code' | 'engine' } = {}): ChartController {
   const raw = JSON.parse(el.dataset.rows ?? '{}') as {
     packed?: Packed;
     roles?: Embedded['roles'];
@@ -242,7 +242,7 @@ export function enhance(el: HTMLElement, first: Event | null, opts: { preload?: 
   const search = new URLSearchParams(location.search);
   if (first && (first.type === 'change' || first.type === 'input') && form?.contains(first.target as Node)) update(first);
   else if (params.some((p) => search.has(p))) update(null);
-  else if (opts.preload) void loadHeavy().then((m) => m.hydrate(ctrl).then((h) => h.warm()));
+  else if (opts.preload) void loadHeavy().then((m) => m.hydrate(ctrl).then((h) => (opts.preload === 'engine' ? h.warm() : h.prepare())));
   // The tap that woke the chart shows its tooltip (first tap, not second): the nearest point to it.
   if (first?.type === 'click' && plot.contains(first.target as Node)) {
     collect();
