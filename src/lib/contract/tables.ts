@@ -6,7 +6,7 @@
  *
  * Browser-safe and dependency-free apart from zod.
  */
-import { Country, Observation, Regularization, RuleChange, Series, Source, type TableName } from '../schema.ts';
+import { TABLES, type TableName } from '../schema.ts';
 
 /** How a cell is typed when read from a curated CSV. */
 export type CellType = 'string' | 'number' | 'integer' | 'boolean';
@@ -42,14 +42,8 @@ export const JSON_COLUMNS: Partial<Record<TableName, Record<string, string>>> = 
   series: { breaks: 'breaks_json', comparability: 'comparability_json', jumps: 'jumps_json', quality: 'quality_json' },
 };
 
-export const SCHEMAS = {
-  observations: Observation,
-  series: Series,
-  regularizations: Regularization,
-  rule_changes: RuleChange,
-  sources: Source,
-  countries: Country,
-} as const;
+/** The zod schema of each published table (declared once, beside the schemas, as `TABLES`). */
+export const SCHEMAS = TABLES;
 
 /** Publication order of tables (also the order their CSVs enter the release hash). */
 export const TABLE_ORDER: TableName[] = ['observations', 'series', 'regularizations', 'rule_changes', 'sources', 'countries'];
