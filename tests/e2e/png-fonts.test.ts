@@ -8,7 +8,7 @@
  * requests refused) both PNGs come out byte-identical, since every missing character draws the
  * same empty box; that shows this browser has no CJK font of its own. With the fonts, the two
  * differ: each character drew its own glyph. The served faces are checked glyph by glyph in
- * tests/unit/export-fonts.test.ts.
+ * tests/sharing/export-fonts.test.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * Hostile input in the browser.
  *
- * 1. A slice of the seeded URL cases of tests/unit/url-cases.ts (the Node test runs 1,200 per
+ * 1. A slice of the seeded URL cases of tests/site/url-cases.ts (the Node test runs 1,200 per
  *    chart) against the built page of every interactive chart: real navigations, then in-page
  *    remounts of a pristine <chart-figure> under a new query string (the engine stays warm, so
  *    every case gets a full DuckDB re-render in a few hundred ms). Each case: no page error, no
@@ -25,7 +25,7 @@ import { DIST, fileOf, htmlPages, isEmbed } from './pages.ts';
 import { CHARTS, loadSpec } from '../../src/lib/charts/registry.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
 import { hasUrlState, parseState } from '../../src/lib/charts/url-state.ts';
-import { urlCases } from '../unit/url-cases.ts';
+import { urlCases } from '../site/url-cases.ts';
 
 const SEED = 20261123;
 const NAVIGATIONS = 12;

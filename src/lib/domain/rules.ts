@@ -1,6 +1,6 @@
 /**
  * Domain rules, each written once. Charts, page plans and key figures import these instead of
- * restating them; tests/unit/conventions.test.ts fails if the SQL of a rule appears anywhere else.
+ * restating them; tests/site/conventions.test.ts fails if the SQL of a rule appears anywhere else.
  *
  * - Preferred total: the value the charts draw for a series, country and period. Where sources
  *   disagree the pipeline marks one row `is_preferred`; a total has no sex or status breakdown and

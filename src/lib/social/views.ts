@@ -2,7 +2,7 @@
  * Which social images the build draws, and how (node only). One image per chart view people
  * share: every registered chart in its default state (a shared URL with another state falls back
  * to it, and the card says "default view"), every chart view of the country and series pages
- * (lib/pages/views.ts), and one site card for pages without a chart.
+ * (lib/page-data/views.ts), and one site card for pages without a chart.
  */
 import path from 'node:path';
 import type { ChartSpec } from '../charts/spec.ts';
@@ -11,8 +11,8 @@ import { prepareChart } from '../charts/prepare-node.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../charts/sources.ts';
 import { viewCaveat } from '../domain/caveats.ts';
 import { latestRelease } from '../embed/releases.ts';
-import { allSeries } from '../pages/data.ts';
-import { allViews } from '../pages/views.ts';
+import { allSeries } from '../page-data/data.ts';
+import { allViews } from '../page-data/views.ts';
 import { socialPng, type SocialCard } from './image.ts';
 
 export const SITE_CARD_ID = 'site';

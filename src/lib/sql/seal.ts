@@ -1,7 +1,7 @@
 /**
  * How the SQL console's DuckDB is sealed, once its tables are loaded and before any user SQL
  * runs. Shared by the browser engine (./engine.ts) and the test that runs the same statements on
- * duckdb-wasm in Node (tests/unit/downloads-sql.test.ts), so the test proves what ships.
+ * duckdb-wasm in Node (tests/downloads/downloads-sql.test.ts), so the test proves what ships.
  *
  *  - enable_external_access=false: no file, URL or database can be opened (read_csv of a URL or a
  *    local path, ATTACH, COPY … TO, EXPORT) — refused by DuckDB itself with a Permission Error.

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../charts/fixture-db.ts';
-import { pivot } from '../../src/lib/pages/series-plan.ts';
-import { shortLabel } from '../../src/lib/pages/labels.ts';
-import { breakdownText } from '../../src/lib/pages/breakdown.ts';
-import type { ObservationRow } from '../../src/lib/pages/data.ts';
+import { pivot } from '../../src/lib/page-data/series-plan.ts';
+import { shortLabel } from '../../src/lib/page-data/labels.ts';
+import { breakdownText } from '../../src/lib/page-data/breakdown.ts';
+import type { ObservationRow } from '../../src/lib/page-data/data.ts';
 
 function observations(): ObservationRow[] {
   const t = readFixture('series-lines').tables.observations;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { queryNode } from '../../src/lib/db/node.ts';
-import { keyFacts } from '../../src/lib/pages/key-facts.ts';
+import { keyFacts } from '../../src/lib/page-data/key-facts.ts';
 
 const published = existsSync('public/data/observations.parquet');
 
