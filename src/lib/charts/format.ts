@@ -1,39 +1,29 @@
 /**
  * Formatting shared by the SVG, the tooltips, the data table and the text alternative, so the same
- * number reads the same everywhere. English (British date order) for now; no other locale yet.
+ * number reads the same everywhere. These are the English forms; src/lib/i18n/format.ts holds every
+ * language's (`formats(locale)`).
  */
 import { VALUE_KIND_LABELS } from '../domain/labels.ts';
+import { formats } from '../i18n/format.ts';
 
-const LOCALE = 'en-GB';
-
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN = formats('en');
 
 /** 391,000 / 12.5 (one decimal only when the value has one). */
 export function formatNumber(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return Number.isInteger(v) ? integer.format(v) : decimal.format(v);
+  return EN.number(v);
 }
 
 /** 391K / 1.2M, for axis ticks. */
 export function formatCompact(v: number): string {
-  return compact.format(v);
+  return EN.compact(v);
 }
 
 /**
  * A date as precise as it is known: `2025-01-01` → 1 January 2025, `2005-02` → February 2005,
- * `2005` → 2005. Parsed by hand so time zones can never shift the day.
+ * `2005` → 2005. Built and formatted in UTC, so time zones can never shift the day.
  */
 export function formatFuzzyDate(s: string | null | undefined): string {
-  if (!s) return '–';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return s;
-  const [, y, mo, d] = m;
-  if (!mo) return y;
-  const month = MONTHS[Number(mo) - 1] ?? mo;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+  return EN.fuzzyDate(s);
 }
 
 /**
@@ -41,14 +31,8 @@ export function formatFuzzyDate(s: string | null | undefined): string {
  * reference date (`2025-01-01` → 1 January 2025).
  */
 export function formatPeriod(p: string | null | undefined): string {
-  if (!p) return '–';
-  const q = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (q) return `Q${q[2]} ${q[1]}`;
-  const h = /^(\d{4})-H([12])$/.exec(p);
-  if (h) return `H${h[2]} ${h[1]}`;
-  return formatFuzzyDate(p);
+  return EN.period(p);
 }
-
 
 /** Value kind in plain words. */
 export function formatKind(kind: string | null | undefined): string {
