@@ -107,3 +107,16 @@ describe('language in the URL', () => {
     expect(pathInLocale('/atlas/it/', 'es', '/atlas/')).toBe('/atlas/es/');
   });
 });
+
+describe('messages with tags', () => {
+  it('come back as parts that keep the tagged text in place, in every language', async () => {
+    const { richTranslator } = await import('../../src/lib/i18n/messages.ts');
+    for (const locale of LOCALES) {
+      const parts = richTranslator(locale)('footer.licence');
+      const tagged = parts.filter((p) => typeof p !== 'string');
+      expect(tagged, locale).toEqual([{ tag: 'sources', text: CATALOGS[locale]['footer.licence'].match(/<sources>(.*)<\/sources>/)![1] }]);
+      expect(parts.map((p) => (typeof p === 'string' ? p : `<sources>${p.text}</sources>`)).join('')).toBe(CATALOGS[locale]['footer.licence']);
+    }
+    expect(() => translator('en')('footer.licence')).toThrow(/richTranslator/);
+  });
+});

@@ -19,25 +19,51 @@ export const CATALOGS: Record<Locale, Messages> = { en, ja, ko, es, it };
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
+/** A message cut at its tags: `<sources>Sources</sources>` becomes `{ tag: 'sources', text: 'Sources' }`. */
+export type RichPart = string | { tag: string; text: string };
+export type TranslateRich = (key: MessageKey, values?: MessageValues) => RichPart[];
+
 const compiled = new Map<string, IntlMessageFormat>();
 const translators = new Map<Locale, Translate>();
+
+function compile(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let mf = compiled.get(id);
+  if (!mf) {
+    const source = CATALOGS[locale][key];
+    if (source === undefined) throw new Error(`i18n: no message "${key}" in ${locale}`);
+    mf = new IntlMessageFormat(source, INTL_TAG[locale]);
+    compiled.set(id, mf);
+  }
+  return mf;
+}
+
+/** Tag names used in a message (`<sources>` → `sources`). */
+function tagsOf(source: string): string[] {
+  return [...source.matchAll(/<([a-z][a-z0-9-]*)>/gi)].map((m) => m[1]);
+}
 
 /** `t(key, values)` for one language. Unknown keys cannot be written (typed); unknown values throw. */
 export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   const hit = translators.get(locale);
   if (hit) return hit;
-  const catalog = CATALOGS[locale];
   const t: Translate = (key, values) => {
-    const id = `${locale}\u0000${key}`;
-    let mf = compiled.get(id);
-    if (!mf) {
-      const source = catalog[key];
-      if (source === undefined) throw new Error(`i18n: no message "${key}" in ${locale}`);
-      mf = new IntlMessageFormat(source, INTL_TAG[locale]);
-      compiled.set(id, mf);
-    }
-    return String(mf.format(values));
+    if (tagsOf(CATALOGS[locale][key] ?? '').length) throw new Error(`i18n: "${key}" has tags; use richTranslator`);
+    return String(compile(locale, key).format(values));
   };
   translators.set(locale, t);
   return t;
+}
+
+/**
+ * For messages with tags, whose tagged text a page wraps in its own element (a link, a code span):
+ * the message comes back as parts, so translators can move the link within the sentence.
+ */
+export function richTranslator(locale: Locale = DEFAULT_LOCALE): TranslateRich {
+  return (key, values) => {
+    const tags = Object.fromEntries(tagsOf(CATALOGS[locale][key]).map((tag) => [tag, (chunks: unknown[]) => ({ tag, text: chunks.join('') })]));
+    const out = compile(locale, key).format<{ tag: string; text: string }>({ ...values, ...tags });
+    const parts = (Array.isArray(out) ? out : [out]) as (string | { tag: string; text: string })[];
+    return parts.filter((p) => p !== '');
+  };
 }
