@@ -237,6 +237,10 @@ async function tableCache(): Promise<Cache | null> {
  * `atlas-decode:<name>` (the time spent decoding).
  */
 async function tableIPC(url: string, name: string, release: string, engineUp: Promise<unknown>): Promise<Uint8Array> {
+  // Nothing is fetched or decoded before the engine is up: a page whose engine never arrives
+  // spends no bytes on tables (tests/e2e/interaction.test.ts), and decoding on the page's thread
+  // does not compete with a reader's first click.
+  await engineUp;
   const cache = release ? await tableCache() : null;
   const hit = await cache?.match(url).catch(() => undefined);
   if (hit && hit.headers.get(RELEASE_HEADER) === release) {
@@ -245,9 +249,6 @@ async function tableIPC(url: string, name: string, release: string, engineUp: Pr
     return bytes;
   }
   const buffer = await fetchBytes(url, name);
-  // Decoding runs on the page's thread: not while a reader's first click may be redrawing, but
-  // once the engine is up (its compile runs in the worker meanwhile).
-  await engineUp;
   performance.mark(`atlas-decode-start:${name}`);
   // IPC bytes, not the Table object: duckdb-wasm bundles its own apache-arrow version.
   const ipc = tableToIPC(await parquetToArrow(buffer), 'stream');
@@ -266,7 +267,6 @@ async function tableIPC(url: string, name: string, release: string, engineUp: Pr
  */
 export async function ensureTables(names: string[], from: string = dataBase()): Promise<void> {
   const release = releaseOf(from);
-  // Tables are fetched (or read from the cache) while the engine starts.
   const ready = browserDb();
   await Promise.all([
     ready,
