@@ -1,10 +1,10 @@
 // Static site. SITE_URL and BASE_PATH let the same build run at a domain root or under a
 // sub-path (e.g. GitHub Pages: BASE_PATH=/irregular-atlas/).
 import { defineConfig } from 'astro/config';
-import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ENGINE_FILES, hashedEngineName } from './tools/duckdb-engine-files.mjs';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -34,15 +34,15 @@ const duckdbArrow = path.join(path.dirname(requireFromDuckdb.resolve('apache-arr
 // Content-Length gives the compressed size, so the progress bar needs the real total.
 const wasmBytes = statSync(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')).size;
 
-// Engine files named by content hash, as scripts/copy-duckdb-assets.ts copies them (cached as immutable).
-function hashedName(file) {
-  const full = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${file}`);
-  const h = createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 10);
-  const dot = file.indexOf('.');
-  return `${file.slice(0, dot)}.${h}${file.slice(dot)}`;
-}
-export const duckdbWasm = hashedName('duckdb-eh.wasm');
-export const duckdbWorker = hashedName('duckdb-browser-eh.worker.js');
+// Engine files named by a hash of the bytes served, as tools/copy-duckdb-assets.ts copies them
+// (cached as immutable; the worker is patched so the compiled wasm can be cached, see there).
+export const duckdbWasm = hashedEngineName(ENGINE_FILES.wasm);
+export const duckdbWorker = hashedEngineName(ENGINE_FILES.worker);
+
+// Release id of the latest data (public/data/release.json): the browser keeps decoded tables per
+// release (src/lib/db/browser.ts), so a new release is decoded afresh. Empty: nothing is kept.
+const releaseFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'public', 'data', 'release.json');
+const dataRelease = existsSync(releaseFile) ? (JSON.parse(readFileSync(releaseFile, 'utf8')).release_id ?? '') : '';
 
 export default defineConfig({
   output: 'static',
@@ -61,6 +61,7 @@ export default defineConfig({
       'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': JSON.stringify(wasmBytes),
       'import.meta.env.PUBLIC_DUCKDB_WASM': JSON.stringify(duckdbWasm),
       'import.meta.env.PUBLIC_DUCKDB_WORKER': JSON.stringify(duckdbWorker),
+      'import.meta.env.PUBLIC_DATA_RELEASE': JSON.stringify(dataRelease),
     },
     build: {
       // Never inline scripts: the Content-Security-Policy forbids inline <script>.

@@ -1,7 +1,10 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only --reading 2000 --only unthrottled|throttled --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only --engine-only --reading 2000 --only unthrottled|throttled --dist dir]
+ *
+ * --interactions-only skips the page loads (3.); --engine-only also skips the interactions and
+ * measures only engine ready cold / warm / repeat visit (with where the time went).
  *
  * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
@@ -367,7 +370,7 @@ async function interactionRun(browser: Browser, base: string, route: string, k: 
  *  - repeat: the browser closed and started again on the same profile, then the page visited
  *    (HTTP disk cache: immutable hashed engine files; V8's cache of the compiled wasm).
  */
-async function engineReady(base: string, profile: Profile): Promise<{ cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }> {
+async function engineReady(base: string, profile: Profile): Promise<EngineReady> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
   const open = async () => {
     const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
@@ -383,20 +386,32 @@ async function engineReady(base: string, profile: Profile): Promise<{ cold_ms: n
     await p.hover('chart-figure input[name="scale"][value="log"]', { force: true });
     const t0 = (await p.evaluate('performance.now()')) as number;
     const t1 = await whenInPage(p, `!!document.querySelector('chart-figure').dataset.engineReadyMs`);
-    return t1 - t0;
+    // Where the time went (src/lib/db/browser.ts): engine instantiate/open, and per table decode
+    // (absent when the table came from the cache) and insert.
+    const parts = (await p.evaluate(`Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('atlas-')).map((m) => [m.name.slice(6), Math.round(m.duration)]))`)) as Record<string, number>;
+    return { ms: t1 - t0, parts };
   };
   try {
     const first = await open();
     const cold = await once(first.page);
+    // Let the browser write V8's code cache for the compiled engine, as it would while a reader reads.
+    await first.page.waitForTimeout(READING_MS);
     const warm = await once(first.page);
+    await first.page.waitForTimeout(READING_MS);
     await first.context.close();
     const second = await open();
     const repeat = await once(second.page);
     await second.context.close();
-    return { cold_ms: round(cold), warm_ms: round(warm), repeat_ms: round(repeat) };
+    return { cold_ms: round(cold.ms), warm_ms: round(warm.ms), repeat_ms: round(repeat.ms), parts: { cold: cold.parts, warm: warm.parts, repeat: repeat.parts } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+interface EngineReady {
+  cold_ms: number | null;
+  warm_ms: number | null;
+  repeat_ms: number | null;
+  parts?: Record<'cold' | 'warm' | 'repeat', Record<string, number>>;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -455,7 +470,7 @@ async function main() {
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
     await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
-    for (const profile of flag('interactions-only') ? [] : PROFILES) {
+    for (const profile of flag('interactions-only') || flag('engine-only') ? [] : PROFILES) {
       const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
       for (let i = 0; i < RUNS; i++) {
         for (const which of ['site', 'baseline'] as const) {
@@ -473,7 +488,7 @@ async function main() {
     const pagesWithControls: Record<string, string> = { home: '/', country: '/countries/jpn/', embed: '/embed/irregular-residence-comparison/' };
     for (const profile of PROFILES) {
       const byPage: Record<string, unknown> = {};
-      for (const [name, route] of Object.entries(pagesWithControls)) {
+      for (const [name, route] of Object.entries(flag('engine-only') ? {} : pagesWithControls)) {
         const html = readFileSync(path.join(DIST, route, 'index.html'), 'utf8');
         const kinds = CONTROL_KINDS.filter((k) => html.includes(k.target.replace(/^input\[name="([a-z]+)"\].*$/, 'name="$1"')));
         if (!kinds.length) {
@@ -492,8 +507,12 @@ async function main() {
         }
         byPage[name] = { route, controls: perKind };
       }
-      const ready: { cold_ms: number | null; warm_ms: number | null; repeat_ms: number | null }[] = [];
-      for (let i = 0; i < RUNS; i++) ready.push(await engineReady(server.url, profile));
+      const ready: EngineReady[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await engineReady(server.url, profile);
+        ready.push(r);
+        console.log(`${profile.name} engine ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
+      }
       const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
       const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
       console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);

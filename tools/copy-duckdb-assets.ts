@@ -4,29 +4,19 @@
  * (`duckdb-eh.<hash>.wasm`, `duckdb-browser-eh.<hash>.worker.js`) so they can be cached for a
  * year as immutable (public/_headers): a new engine version is a new URL. astro.config.mjs
  * computes the same names (duckdbAssetNames) and hands them to the browser code
- * (src/lib/db/assets.ts). Older copies are removed. public/duckdb/ is git-ignored; this runs
+ * (src/lib/db/assets.ts). The worker is served patched so a repeat visit reuses the compiled wasm
+ * (tools/duckdb-engine-files.mjs). Older copies are removed. public/duckdb/ is git-ignored; this runs
  * before `astro build` and `astro dev`.
  *
  * Usage: tsx tools/copy-duckdb-assets.ts
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ENGINE_FILES, engineDist, engineFileBytes, hashedEngineName } from './duckdb-engine-files.mjs';
 
-const FILES = { wasm: 'duckdb-eh.wasm', worker: 'duckdb-browser-eh.worker.js' } as const;
-
-/** Hashed file names of the engine: `{ wasm, worker }` (same rule as astro.config.mjs). */
+/** Hashed file names of the engine: `{ wasm, worker }` (the names astro.config.mjs gives the browser code). */
 export function duckdbAssetNames(): { wasm: string; worker: string; dist: string } {
-  const require = createRequire(import.meta.url);
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-  const hashed = (f: string) => {
-    const h = createHash('sha256').update(readFileSync(path.join(dist, f))).digest('hex').slice(0, 10);
-    const dot = f.indexOf('.');
-    return `${f.slice(0, dot)}.${h}${f.slice(dot)}`;
-  };
-  return { wasm: hashed(FILES.wasm), worker: hashed(FILES.worker), dist };
+  return { wasm: hashedEngineName(ENGINE_FILES.wasm), worker: hashedEngineName(ENGINE_FILES.worker), dist: engineDist() };
 }
 
 export function copyDuckdbAssets(outDir = path.join(process.cwd(), 'public', 'duckdb')): string[] {
@@ -36,7 +26,7 @@ export function copyDuckdbAssets(outDir = path.join(process.cwd(), 'public', 'du
   for (const k of ['wasm', 'worker'] as const) {
     const to = path.join(outDir, names[k]);
     if (existsSync(to)) continue; // the name is the content
-    copyFileSync(path.join(names.dist, FILES[k]), to);
+    writeFileSync(to, engineFileBytes(ENGINE_FILES[k]));
     copied.push(names[k]);
   }
   for (const f of readdirSync(outDir)) if (f !== names.wasm && f !== names.worker) rmSync(path.join(outDir, f), { force: true });
