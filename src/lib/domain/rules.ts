@@ -53,6 +53,19 @@ export function midPeriodDateSql(start = 'period_start', end = 'period_end'): st
   return `strftime(${start} + CAST(date_diff('day', ${start}, ${end}) // 2 AS INTEGER), '%Y-%m-%d')`;
 }
 
+/**
+ * Windows: a value drawn as a window (a bracket from its first to its last day), never as a point
+ * on a line. A cumulative total over a window is one, and so is a flow counted over more than a
+ * year (a yearly or shorter flow is a point in the middle of its period, like the others).
+ */
+export const WINDOW_MIN_DAYS = 370;
+
+/** SQL condition: the observation of `alias` is drawn as a window. */
+export function windowSql(alias = 'o'): string {
+  const a = alias ? `${alias}.` : '';
+  return `(${a}period_type = 'cumulative' OR (${a}period_type = 'flow' AND date_diff('day', ${a}period_start, ${a}period_end) > ${WINDOW_MIN_DAYS}))`;
+}
+
 /** SQL expression: the value of `alias` in people where its unit is thousands of people. */
 export function personsSql(alias = 'o'): string {
   const a = alias ? `${alias}.` : '';
