@@ -18,7 +18,7 @@ export function directionKeySymbol(direction: string): KeySymbol {
 export const directionKeyItems = (layer?: string, prefix = ''): KeyItem[] =>
   DIRECTION_ORDER.map((d) => ({ symbol: directionKeySymbol(d), label: prefix ? `${prefix}${DIRECTION_LABELS[d].toLowerCase()}` : DIRECTION_LABELS[d], ...(layer ? { layer } : {}) }));
 
-export type KeySymbol = 'solid' | 'dashed' | 'range' | 'bracket' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
+export type KeySymbol = 'solid' | 'dashed' | 'range' | 'bracket' | 'grade' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
 
 export interface KeyItem {
   symbol: KeySymbol;
@@ -66,6 +66,8 @@ export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): st
       return `<rect x="0" y="1" width="${w}" height="10" fill="${color}" fill-opacity="0.16"/><line x1="${mid}" x2="${mid}" y1="1" y2="11" stroke="${color}" stroke-width="2" stroke-opacity="0.7"/>`;
     case 'bracket':
       return `<rect x="2" y="3" width="${w - 4}" height="9" fill="${color}" fill-opacity="0.08"/><path d="M2,8V3H${w - 2}V8" fill="none" stroke="${color}" stroke-width="2"/><circle cx="${mid}" cy="3" r="2.5" fill="${color}"/>`;
+    case 'grade':
+      return `<text x="${mid}" y="10" font-size="10" font-weight="700" text-anchor="middle" fill="${color}">A–D</text>`;
     case 'dots':
       return `<circle cx="${mid}" cy="6" r="5.5" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'hollow-dot':
