@@ -63,14 +63,15 @@ WITH obs AS (
     -- the central value (or count) carries the row's source; a bound only when nothing else is published
     CASE WHEN o.value_kind IN ('count', 'estimate_central', 'rate', 'quota', 'cumulative') THEN 0 ELSE 1 END AS rank,
     -- totals over a window (several years, or a cumulative count) are drawn as brackets, not joined to the line
-    ${windowSql('o')} AS is_window
+    ${windowSql('o', 'sm')} AS is_window
   FROM observations o
+  JOIN series sm USING (series_id)
   WHERE ${preferredTotalSql('o')}
     AND list_contains($series, o.series_id)
     AND (len($countries) = 0 OR list_contains($countries, o.country_code))
     AND list_contains($citizenship, coalesce(o.citizenship_code, ''))
     -- running totals are drawn only as windows: on a yearly line they would make false steps
-    AND (o.value_kind IN ${DRAWN_KINDS_SQL} OR ${windowSql('o')})
+    AND (o.value_kind IN ${DRAWN_KINDS_SQL} OR ${windowSql('o', 'sm')})
     AND year(o.period_end) BETWEEN $from AND $to
 ),
 points AS (

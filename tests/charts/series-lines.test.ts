@@ -14,6 +14,7 @@ import { plotOptions, describeChart, chartKey } from '../../src/lib/charts/draw.
 import { renderSvg } from '../../src/lib/charts/render-node.ts';
 import { tipText } from '../../src/lib/charts/tooltip.ts';
 import type { DrawState } from '../../src/lib/charts/plot-options.ts';
+import { windowSql, WINDOW_MIN_DAYS } from '../../src/lib/domain/rules.ts';
 
 let query: QueryFn;
 beforeAll(async () => {
@@ -122,5 +123,16 @@ describe('series-lines windows', () => {
 
     expect(describeChart(spec, rows, st)).toContain('66,269 over 2013 to 2022');
     expect(chartKey(spec).map((k) => k.symbol)).toContain('bracket');
+  });
+});
+
+describe('window rule', () => {
+  it('agrees with period_type: cumulative, or a flow over more than a year', async () => {
+    const rows = await query(`SELECT count(*) FILTER (WHERE a IS DISTINCT FROM b) AS diff, count(*) FILTER (WHERE a) AS n FROM (
+      SELECT (o.period_type = 'cumulative' OR (o.period_type = 'flow' AND date_diff('day', o.period_start, o.period_end) > ${WINDOW_MIN_DAYS})) AS a,
+             ${windowSql('o', 's')} AS b
+      FROM observations o JOIN series s USING (series_id))`);
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
+    expect(Number(rows[0].diff)).toBe(0);
   });
 });
