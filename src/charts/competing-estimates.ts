@@ -2,7 +2,7 @@
  * Competing estimates for one country: every estimator of its population without legal residence
  * (DHS, Pew, MPI, CMS, CIS… for the United States; ISMU, Caritas, IDOS… for Italy) on one time
  * axis, one line per estimator, published ranges as bands, and each estimator's quality grade
- * beside its name ("DHS · grade B"). Kind `competing-estimates` (../lib/charts/kinds/): estimators
+ * beside its name ("DHS (grade B)"). Kind `competing-estimates` (../lib/charts/kinds/): estimators
  * take the estimator hues of ../lib/domain/estimators.ts, never a country's colour.
  *
  * Only estimate rows are drawn (central value, low and high bound); official counts stay on the
@@ -73,7 +73,8 @@ SELECT
   $country AS country_code,
   e.estimator,
   e.grade,
-  e.estimator || ' · grade ' || e.grade AS label,
+  -- the grade beside the name; brackets let a long name wrap before the grade, never through it
+  e.estimator || ' (grade ' || e.grade || ')' AS label,
   e.series_title,
   p.period,
   p.ref_date,

@@ -34,7 +34,7 @@ describe('competing-estimates', () => {
     for (const n of ['DHS', 'Pew Research Center', 'MPI', 'CMS', 'CIS']) expect(names).toContain(n);
     for (const r of rows.data) {
       expect(r.grade).toMatch(/^[A-D]$/);
-      expect(r.label).toBe(`${r.estimator} · grade ${r.grade}`);
+      expect(r.label).toBe(`${r.estimator} (grade ${r.grade})`);
       expect(r.country_code).toBe('USA');
       expect(r.value_kind).toBe('estimate_central');
     }
@@ -67,7 +67,7 @@ describe('competing-estimates', () => {
     const dhs = rows.data.find((r) => r.estimator === 'DHS' && r.vintage);
     expect(dhs).toBeDefined();
     const tip = tipText('series', dhs!);
-    expect(tip).toContain('DHS · grade B');
+    expect(tip).toContain('DHS (grade B)');
     expect(tip).toMatch(/Published \S/);
     const text = describeChart(spec, rows, st);
     expect(text).toContain('DHS (grade B)');

@@ -9,7 +9,7 @@
  *   quality grade (../quality.ts), drawn from its estimate rows (central value and range).
  * - Name: the part of the series title in brackets at its end, without a closing word "estimate"
  *   ("Unauthorised immigrants in the United States (DHS estimate)" → "DHS").
- * - A chart shows the grade beside the name ("DHS · grade B").
+ * - A chart shows the grade beside the name ("DHS (grade B)").
  *
  * Browser-safe, dependency-free.
  */
