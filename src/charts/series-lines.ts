@@ -7,7 +7,8 @@
  * countries, which labels), so the state carries those choices and the figure is rendered without
  * controls: the browser only adds tooltips. Only totals are drawn (no sex or status breakdown);
  * citizenship groups are drawn when a page asks for them (Eurostat rates for nationals vs
- * foreigners). Cumulative running totals are never joined to yearly values.
+ * foreigners). Totals over a window (a cumulative count, a flow over several years) are drawn as
+ * brackets spanning the window, never joined to yearly values.
  *
  * Each country keeps its site-wide colour; a second line of the same country takes another hue.
  * Rule-change markers are coloured by direction, one lane each.
@@ -16,7 +17,7 @@ import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { CITIZENSHIP_LABELS, DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, sqlLabel } from '../lib/domain/labels.ts';
-import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
+import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql, windowSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
 const FIRST_YEAR = 1980;
@@ -60,30 +61,35 @@ WITH obs AS (
     -- people are drawn in people; thousands are converted, never silently mixed
     ${personsSql('o')} AS v,
     -- the central value (or count) carries the row's source; a bound only when nothing else is published
-    CASE WHEN o.value_kind IN ('count', 'estimate_central', 'rate', 'quota') THEN 0 ELSE 1 END AS rank
+    CASE WHEN o.value_kind IN ('count', 'estimate_central', 'rate', 'quota', 'cumulative') THEN 0 ELSE 1 END AS rank,
+    -- totals over a window (several years, or a cumulative count) are drawn as brackets, not joined to the line
+    ${windowSql('o', 'sm')} AS is_window
   FROM observations o
+  JOIN series sm USING (series_id)
   WHERE ${preferredTotalSql('o')}
     AND list_contains($series, o.series_id)
     AND (len($countries) = 0 OR list_contains($countries, o.country_code))
     AND list_contains($citizenship, coalesce(o.citizenship_code, ''))
-    -- running totals over several periods would make false steps on a yearly line
-    AND o.value_kind IN ${DRAWN_KINDS_SQL}
+    -- running totals are drawn only as windows: on a yearly line they would make false steps
+    AND (o.value_kind IN ${DRAWN_KINDS_SQL} OR ${windowSql('o', 'sm')})
     AND year(o.period_end) BETWEEN $from AND $to
 ),
 points AS (
   SELECT
-    series_id, country_code, grp, age_band, period,
-    ${midPeriodDateSql('any_value(period_start)', 'any_value(period_end)')} AS ref_date,
-    max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'rate', 'quota')) AS value,
+    series_id, country_code, grp, age_band, period, is_window,
+    ${midPeriodDateSql('min(period_start)', 'max(period_end)')} AS ref_date,
+    CASE WHEN is_window THEN strftime(min(period_start), '%Y-%m-%d') END AS window_start,
+    CASE WHEN is_window THEN strftime(max(period_end), '%Y-%m-%d') END AS window_end,
+    max(v) FILTER (WHERE value_kind IN ('count', 'estimate_central', 'rate', 'quota', 'cumulative')) AS value,
     max(v) FILTER (WHERE value_kind = 'estimate_low') AS low,
     max(v) FILTER (WHERE value_kind = 'estimate_high') AS high,
-    coalesce(any_value(value_kind) FILTER (WHERE value_kind IN ('count', 'rate', 'quota', 'estimate_central')), 'estimate_central') AS value_kind,
+    coalesce(any_value(value_kind) FILTER (WHERE value_kind IN ('count', 'rate', 'quota', 'estimate_central', 'cumulative')), 'estimate_central') AS value_kind,
     CASE WHEN any_value(unit) IN ('persons', 'thousand_persons') THEN 'persons' ELSE any_value(unit) END AS unit,
     arg_min(source_id, rank) AS source_id,
     arg_min(note, rank) AS note,
     arg_min(flags, rank) AS flags
   FROM obs
-  GROUP BY series_id, country_code, grp, age_band, period
+  GROUP BY series_id, country_code, grp, age_band, period, is_window
 ),
 labelled AS (
   SELECT
@@ -112,6 +118,8 @@ SELECT
   l.series_title,
   l.period,
   l.ref_date,
+  l.window_start,
+  l.window_end,
   l.value,
   l.low,
   l.high,
@@ -127,7 +135,7 @@ SELECT
   l.note
 FROM labelled l
 LEFT JOIN sources src USING (source_id)
-ORDER BY l.line_rank, l.ref_date
+ORDER BY l.line_rank, l.ref_date, l.window_start NULLS FIRST
 `;
 
 
@@ -147,6 +155,9 @@ export const spec = defineChart({
     },
   },
   state,
+  // Totals over a window (window_start..window_end) are drawn as brackets (../lib/charts/plot-options.ts).
+  options: { windows: true },
+  drawColumns: ['window_start', 'window_end'],
   // Pages render this chart without controls or URL state: every choice is made at build time.
   url: [],
   controls: [],
@@ -166,6 +177,7 @@ export const spec = defineChart({
   table: [
     { key: 'label', label: 'Line' },
     { key: 'period', label: 'Period', format: 'date' },
+    { key: 'window_start', label: 'Total over', format: 'window', end: 'window_end' },
     { key: 'value', label: 'Value', format: 'number' },
     { key: 'low', label: 'Low', format: 'number' },
     { key: 'high', label: 'High', format: 'number' },
@@ -183,6 +195,14 @@ export const spec = defineChart({
       event_countries: ['JPN'],
       layers: ['reg', 'rules'],
       from: 1990,
+      to: 2026,
+    },
+    windows: {
+      series: ['jpn_technical_intern_missing'],
+      labels: ['Technical interns gone missing'],
+      countries: ['JPN'],
+      label_by: ['series'],
+      from: 2000,
       to: 2026,
     },
     estimates: {

@@ -27,15 +27,17 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [])
  * What the default state and the examples draw: pairs of (series, countries), where `null`
  * countries means every country of those series; plus the countries whose events are marked.
  */
-function scope(spec: ChartSpec): { pairs: { series: string[]; countries: string[] | null }[]; countries: string[] } {
+function scope(spec: ChartSpec, graded: string[]): { pairs: { series: string[]; countries: string[] | null }[]; countries: string[] } {
   const states = [{}, ...Object.values(spec.examples ?? {})].map((s) => parseLoose(spec, s) as Record<string, unknown>);
   const paletteCountries = Object.keys(spec.palette).filter((k) => COUNTRY.test(k));
   const constSeries = asList(spec.constants.series);
   const pairs: { series: string[]; countries: string[] | null }[] = [];
   const countries = new Set(paletteCountries);
   for (const st of states) {
-    const series = [...new Set([...constSeries, ...asList(st.series)])];
-    const named = asList(st.countries);
+    // A state that names one country and no series (competing estimates) draws that country's graded estimate series.
+    const one = typeof st.country === 'string' && COUNTRY.test(st.country) ? [st.country] : [];
+    const series = [...new Set([...constSeries, ...asList(st.series), ...(one.length && !asList(st.series).length ? graded : [])])];
+    const named = [...asList(st.countries), ...one];
     const all = 'countries' in st && named.length === 0;
     pairs.push({ series, countries: all ? null : [...new Set([...named, ...paletteCountries])] });
     named.forEach((x) => countries.add(x));
@@ -70,7 +72,8 @@ async function table(name: string, where: string, sql: string): Promise<FixtureT
 }
 
 export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
-  const sc = scope(spec);
+  const graded = (await queryNode('SELECT series_id FROM series WHERE quality_json IS NOT NULL ORDER BY 1')).map((r) => String(r.series_id));
+  const sc = scope(spec, graded);
   const allSeries = sqlLiteral([...new Set(sc.pairs.flatMap((p) => p.series))]);
   // Observations a state draws: its series, in its countries (or all of theirs).
   const drawn = sc.pairs

@@ -3,8 +3,8 @@
  * first and latest value of each line. Used as the figure's aria-describedby summary at build
  * time and rewritten (with textContent) after each redraw in the browser.
  */
-import type { ChartRows, ChartSpec, Row } from './spec.ts';
-import { formatKind, formatNumber, formatPeriod } from './format.ts';
+import { drawsWindows, type ChartRows, type ChartSpec, type Row } from './spec.ts';
+import { formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
 import { viewYears, type DrawState } from './plot-options.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -42,17 +42,27 @@ export function describeTimeComparison(spec: ChartSpec, rows: ChartRows, state: 
     state.mode === 'indexed' ? 'each line indexed to its first value shown = 100' : null,
   ].filter(Boolean);
   parts.push(`${spec.title}${view.length ? ` (${view.join(', ')})` : ''}. ${lines.size} line${lines.size > 1 ? 's' : ''}.`);
+  // Totals over a window are told apart from the line's values at a date or in a year.
+  const isWindow = (r: Row) => drawsWindows(spec) && typeof r.window_start === 'string' && typeof r.window_end === 'string';
   for (const rs of lines.values()) {
     const sorted = [...rs].sort((a, b) => String(a[enc.x]).localeCompare(String(b[enc.x])));
-    const first = sorted[0];
-    const last = sorted[sorted.length - 1];
-    const kind = formatKind(String(last[enc.kind]));
-    const label = String(last[enc.label]);
-    parts.push(
-      sorted.length > 1
-        ? `${label} (${kind}): ${valueText(spec, first)} ${when(first.period)}, latest ${valueText(spec, last)} ${when(last.period)}.`
-        : `${label} (${kind}): ${valueText(spec, last)} ${when(last.period)}.`,
-    );
+    const own = sorted.filter((r) => !isWindow(r));
+    const windows = sorted.filter(isWindow);
+    const label = String(sorted[sorted.length - 1][enc.label]);
+    if (own.length) {
+      const first = own[0];
+      const last = own[own.length - 1];
+      const kind = formatKind(String(last[enc.kind]));
+      parts.push(
+        own.length > 1
+          ? `${label} (${kind}): ${valueText(spec, first)} ${when(first.period)}, latest ${valueText(spec, last)} ${when(last.period)}.`
+          : `${label} (${kind}): ${valueText(spec, last)} ${when(last.period)}.`,
+      );
+    }
+    if (windows.length) {
+      const totals = windows.map((r) => `${valueText(spec, r)} over ${formatWindow(String(r.window_start), String(r.window_end))}`);
+      parts.push(`${label}, total${windows.length > 1 ? 's' : ''} over a window (drawn as bracket${windows.length > 1 ? 's' : ''}): ${totals.join('; ')}.`);
+    }
   }
   for (const layer of spec.layers) {
     if (!(state.layers ?? []).includes(layer.layer)) continue;

@@ -34,6 +34,19 @@ export function formatPeriod(p: string | null | undefined): string {
   return EN.period(p);
 }
 
+/**
+ * The window of a total over a period, after "over": whole calendar years read as years
+ * (`2013-01-01`..`2022-12-31` → 2013 to 2022; one year → 2013), other windows as dates
+ * (10 June 2024 to 31 December 2024).
+ */
+export function formatWindow(start: string | null | undefined, end: string | null | undefined): string {
+  if (!start || !end) return '–';
+  const a = start.slice(0, 10);
+  const b = end.slice(0, 10);
+  if (a.endsWith('-01-01') && b.endsWith('-12-31')) return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : `${a.slice(0, 4)} to ${b.slice(0, 4)}`;
+  return `${formatFuzzyDate(a)} to ${formatFuzzyDate(b)}`;
+}
+
 /** Value kind in plain words. */
 export function formatKind(kind: string | null | undefined): string {
   if (!kind) return '–';

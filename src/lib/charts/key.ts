@@ -5,7 +5,7 @@
  * list, with the same symbols. Pure and browser-safe.
  */
 import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../domain/labels.ts';
-import type { ChartSpec } from './spec.ts';
+import { drawsWindows, type ChartSpec } from './spec.ts';
 
 /** The key symbol of a rule-change direction: the shape it has in the chart (domain/labels.ts). */
 export function directionKeySymbol(direction: string): KeySymbol {
@@ -18,7 +18,7 @@ export function directionKeySymbol(direction: string): KeySymbol {
 export const directionKeyItems = (layer?: string, prefix = ''): KeyItem[] =>
   DIRECTION_ORDER.map((d) => ({ symbol: directionKeySymbol(d), label: prefix ? `${prefix}${DIRECTION_LABELS[d].toLowerCase()}` : DIRECTION_LABELS[d], ...(layer ? { layer } : {}) }));
 
-export type KeySymbol = 'solid' | 'dashed' | 'range' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
+export type KeySymbol = 'solid' | 'dashed' | 'range' | 'bracket' | 'grade' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
 
 export interface KeyItem {
   symbol: KeySymbol;
@@ -35,6 +35,7 @@ export function timeComparisonKey(spec: ChartSpec): KeyItem[] {
     { symbol: 'dashed', label: 'Research estimate (hollow points)' },
   ];
   if (spec.encodings.low) items.push({ symbol: 'range', label: 'Estimate range (low to high)' });
+  if (drawsWindows(spec)) items.push({ symbol: 'bracket', label: 'Total over a window of time: the bracket spans the months or years it covers' });
   for (const l of spec.layers) {
     if (l.mark === 'dots') {
       items.push({ symbol: 'dots', label: l.label, layer: l.layer });
@@ -63,6 +64,10 @@ export function keySymbol(symbol: KeySymbol, color = 'currentColor', w = 28): st
       return `<line x1="0" x2="${w}" y1="6" y2="6" stroke="${color}" stroke-width="2" stroke-dasharray="5,3"/><circle cx="${mid}" cy="6" r="3" class="key-hollow" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`;
     case 'range':
       return `<rect x="0" y="1" width="${w}" height="10" fill="${color}" fill-opacity="0.16"/><line x1="${mid}" x2="${mid}" y1="1" y2="11" stroke="${color}" stroke-width="2" stroke-opacity="0.7"/>`;
+    case 'bracket':
+      return `<rect x="2" y="3" width="${w - 4}" height="9" fill="${color}" fill-opacity="0.08"/><path d="M2,8V3H${w - 2}V8" fill="none" stroke="${color}" stroke-width="2"/><circle cx="${mid}" cy="3" r="2.5" fill="${color}"/>`;
+    case 'grade':
+      return `<text x="${mid}" y="10" font-size="10" font-weight="700" text-anchor="middle" fill="${color}">A–D</text>`;
     case 'dots':
       return `<circle cx="${mid}" cy="6" r="5.5" fill="${color}" fill-opacity="0.4" stroke="${color}"/>`;
     case 'hollow-dot':

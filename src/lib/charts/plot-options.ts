@@ -10,7 +10,7 @@
  * name without JavaScript) and a roving tabindex (first point of each line is a tab stop).
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartRows, ChartSpec, DatasetRole, EventLayer, Row } from './spec.ts';
+import { drawsWindows, type ChartRows, type ChartSpec, type DatasetRole, type EventLayer, type Row } from './spec.ts';
 import { formatCompact, parseDate } from './format.ts';
 import { tipText } from './tooltip.ts';
 import { assignLineColors, countryColor } from '../domain/countries.ts';
@@ -46,6 +46,8 @@ interface Point {
   y: number | null;
   low: number | null;
   high: number | null;
+  /** A total over a window (a cumulative count, a flow over several years): drawn as a bracket from start to end. */
+  window: { start: Date; end: Date } | null;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -57,8 +59,11 @@ function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point
   const enc = spec.encodings;
   const data = rows[enc.dataset] ?? [];
   const colors = lineColors(spec, data);
+  const windows = drawsWindows(spec);
   const points: Point[] = data.map((row, i) => {
     const line = String(row[enc.line] ?? '');
+    const ws = windows ? row.window_start : null;
+    const we = windows ? row.window_end : null;
     return {
       i,
       row,
@@ -70,12 +75,15 @@ function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point
       y: num(row[enc.y]),
       low: enc.low ? num(row[enc.low]) : null,
       high: enc.high ? num(row[enc.high]) : null,
+      window: typeof ws === 'string' && typeof we === 'string' ? { start: parseDate(ws), end: parseDate(we) } : null,
     };
   });
   points.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : +a.x - +b.x));
 
   if (state.mode === 'indexed') {
     // Each line is divided by its first value in view, so lines of very different size share a scale.
+    // A total over a window has no place on an index of yearly values: it is left out.
+    for (const p of points) if (p.window) p.y = p.low = p.high = null;
     const base = new Map<string, number>();
     for (const p of points) {
       if (base.has(p.line)) continue;
@@ -96,6 +104,43 @@ function seriesPoints(spec: ChartSpec, rows: ChartRows, state: DrawState): Point
     }
   }
   return points.filter((p) => p.y !== null || (p.low !== null && p.high !== null));
+}
+
+/**
+ * Windows as brackets: a faint bar from the axis to the value across the window, topped by a
+ * bracket (a rule with end ticks) at the value. Pixel geometry from Plot's scales; clipped to the
+ * frame where the window starts before the first year in view. Decorative: the point at the
+ * window's middle carries the figure for tooltips and the keyboard.
+ */
+function windowBrackets(items: Point[], narrow: boolean, baseline: number | null): Plot.RenderFunction {
+  return (_index, scales, _values, dimensions, context) => {
+    const doc = context.document;
+    const g = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
+    g.setAttribute('aria-hidden', 'true');
+    g.setAttribute('class', 'chart-windows');
+    const x = scales.x as (d: Date) => number;
+    const y = scales.y as (v: number) => number;
+    const left = dimensions.marginLeft;
+    const right = dimensions.width - dimensions.marginRight;
+    const bottom = dimensions.height - dimensions.marginBottom;
+    const r = (v: number) => Math.round(v * 10) / 10;
+    const tick = narrow ? 5 : 6;
+    for (const p of items) {
+      if (!p.window || p.y === null) continue;
+      const x1 = r(Math.max(left, x(p.window.start)));
+      const x2 = r(Math.min(right, x(p.window.end)));
+      const yv = r(y(p.y));
+      const y0 = r(baseline === null ? bottom : Math.min(bottom, y(baseline)));
+      if (!(x2 > x1) || !Number.isFinite(yv)) continue;
+      const bar = doc.createElementNS(SVG_NS, 'rect');
+      for (const [k, v] of Object.entries({ x: x1, y: yv, width: r(x2 - x1), height: r(Math.max(0, y0 - yv)), fill: p.color, 'fill-opacity': 0.08 })) bar.setAttribute(k, String(v));
+      const path = doc.createElementNS(SVG_NS, 'path');
+      for (const [k, v] of Object.entries({ d: `M${x1},${r(yv + tick)}V${yv}H${x2}V${r(yv + tick)}`, fill: 'none', stroke: p.color, 'stroke-width': 2, 'stroke-linejoin': 'miter' })) path.setAttribute(k, String(v));
+      g.appendChild(bar);
+      g.appendChild(path);
+    }
+    return g;
+  };
 }
 
 /** Colour of a palette key: the spec's palette first, then the country's own colour (../domain/countries.ts). */
@@ -256,7 +301,9 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   const indexed = state.mode === 'indexed';
   const log = state.scale === 'log';
   const points = seriesPoints(spec, rows, state);
-  const withValue = points.filter((p) => p.y !== null);
+  // Totals over a window are brackets, never joined to the points of a line.
+  const windowed = points.filter((p) => p.window !== null && p.y !== null);
+  const withValue = points.filter((p) => p.y !== null && p.window === null);
   const withRange = points.filter((p) => p.low !== null && p.high !== null);
 
 
@@ -274,8 +321,10 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   const xDomain: [Date, Date] = [new Date(Date.UTC(fromYear, 0, 1)), new Date(Date.UTC(toYear, 11, 31))];
 
   // Direct labels at the last point of each line; the right margin is sized to the longest one.
+  // A line's own points come first; a line of windows only is labelled at its last window.
   const lastOfLine = new Map<string, Point>();
-  for (const p of points) lastOfLine.set(p.line, p);
+  for (const p of points) if (p.window) lastOfLine.set(p.line, p);
+  for (const p of points) if (!p.window) lastOfLine.set(p.line, p);
   // A line that ends well before the right edge is named in a legend above the chart instead:
   // its label at the line's end would lie over the lines that go on.
   const span = +xDomain[1] - +xDomain[0];
@@ -340,6 +389,7 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
 
   // Counts solid, estimates dashed: a reader must never take one for the other. A line breaks
   // where more than three years pass without a value, rather than inventing the years between.
+  if (windowed.length) marks.push(windowBrackets(windowed, narrow, log ? null : indexed ? null : 0));
   const segments = rangeRuns(withValue, 3);
   const segmentOf = (p: Point) => segments.get(p);
   const counts = withValue.filter((p) => !p.estimate);

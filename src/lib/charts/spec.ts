@@ -56,9 +56,11 @@ export type ControlDef =
 export interface TableColumn {
   key: string;
   label: string;
-  format?: 'number' | 'text' | 'date' | 'kind' | 'link';
+  format?: 'number' | 'text' | 'date' | 'kind' | 'link' | 'window';
   /** For format 'link': the column holding the URL. */
   href?: string;
+  /** For format 'window': the column holding the window's last day (`key` holds its first). */
+  end?: string;
 }
 
 /** A palette entry: colour and line dash per value of the colour column (country code). */
@@ -215,6 +217,13 @@ export type ChartDefinition<S extends z.ZodType = z.ZodType> = Omit<
   Partial<Pick<ChartSpec<S>, 'kind' | 'options' | 'drawColumns' | 'tables' | 'constants' | 'url' | 'controls' | 'layers' | 'palette' | 'table'>> & {
     encodings?: Partial<TimeComparisonEncodings>;
   };
+
+/**
+ * Whether a spec draws totals over a window as brackets (`options.windows`): its main dataset then
+ * returns `window_start` and `window_end` (YYYY-MM-DD text, null for values at a date or in a
+ * period of a year or less).
+ */
+export const drawsWindows = (spec: ChartSpec): boolean => spec.options?.windows === true;
 
 /** A chart spec from its sparse definition: the defaults filled in, the literal types kept. */
 export function defineChart<S extends z.ZodType>(def: ChartDefinition<S>): ChartSpec<S> {

@@ -3,7 +3,7 @@
  * print the same thing. Plain text only: links are built by the caller from `cellHref`.
  */
 import type { Row, TableColumn } from './spec.ts';
-import { formatKind, formatNumber, formatPeriod } from './format.ts';
+import { formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
 
 export function cellText(col: TableColumn, row: Row): string {
   const v = row[col.key];
@@ -15,6 +15,8 @@ export function cellText(col: TableColumn, row: Row): string {
       return formatPeriod(String(v));
     case 'kind':
       return formatKind(String(v));
+    case 'window':
+      return `over ${formatWindow(String(v), col.end ? String(row[col.end] ?? '') : null)}`;
     default:
       return String(v);
   }

@@ -5,7 +5,9 @@
  *
  * Column contract per role (the spec's SQL must return these names; `meta` rows are never drawn):
  *  - series:         label, period, value, low, high, value_kind, unit, source_publisher,
- *                    source_title, source_url (low/high may be null)
+ *                    source_title, source_url (low/high may be null); optionally window_start and
+ *                    window_end for a total over a window (charts that draw windows), and
+ *                    vintage (publication date of the source; competing estimates)
  *  - regularization: name_en, start_date, end_date (fuzzy dates as text), applications, approvals,
  *                    source_publisher, source_title, source_url
  *  - rule_change:    title_en, date, date_kind, direction, source_publisher, source_title, source_url
@@ -13,7 +15,7 @@
  * Kept free of zod and Plot: the light client module imports it before anything heavy loads.
  */
 import type { DatasetRole, Row } from './spec.ts';
-import { formatFuzzyDate, formatKind, formatNumber, formatPeriod } from './format.ts';
+import { formatFuzzyDate, formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
 
 export interface TipContent {
   heading: string;
@@ -43,7 +45,13 @@ export function tipContent(role: DatasetRole, row: Row): TipContent {
     const lines: string[] = [];
     if (v !== null) lines.push(`${formatNumber(v)} ${unit}`.trim());
     if (lo !== null || hi !== null) lines.push(`Range: ${formatNumber(lo)} to ${formatNumber(hi)}`);
-    lines.push(`${formatPeriod(str(row.period))} · ${formatKind(str(row.value_kind))}`);
+    // A total over a window (columns window_start/window_end, where a chart draws windows) says so.
+    const from = str(row.window_start);
+    const to = str(row.window_end);
+    const vintage = str(row.vintage);
+    lines.push(from && to ? `Total over ${formatWindow(from, to)} · ${formatKind(str(row.value_kind))}` : `${formatPeriod(str(row.period))} · ${formatKind(str(row.value_kind))}`);
+    // Where a chart gives the publication date of the point's source (its vintage), say it.
+    if (vintage) lines.push(`Published ${formatFuzzyDate(vintage)}`);
     return { heading: str(row.label) ?? '', lines, source: sourceOf(row) };
   }
   if (role === 'regularization') {

@@ -53,6 +53,24 @@ export function midPeriodDateSql(start = 'period_start', end = 'period_end'): st
   return `strftime(${start} + CAST(date_diff('day', ${start}, ${end}) // 2 AS INTEGER), '%Y-%m-%d')`;
 }
 
+/**
+ * Windows: a value drawn as a window (a bracket from its first to its last day), never as a point
+ * on a line. A cumulative total over a window is one, and so is a flow counted over more than a
+ * year (a yearly or shorter flow is a point in the middle of its period, like the others).
+ *
+ * Written with value_kind and the series' measure, which give period_type by the pipeline's rule
+ * (scripts/lib/period-type.ts: cumulative follows value_kind, a flow follows the measure), so the
+ * same SQL also reads releases frozen before period_type was published (their pinned embeds keep
+ * drawing). tests/charts/series-lines.test.ts checks it agrees with period_type.
+ */
+export const WINDOW_MIN_DAYS = 370;
+
+/** SQL condition: the observation of `alias` (with its series row `seriesAlias`) is drawn as a window. */
+export function windowSql(alias = 'o', seriesAlias = 's'): string {
+  const a = alias ? `${alias}.` : '';
+  return `(${a}value_kind = 'cumulative' OR (${seriesAlias}.measure = 'flow' AND date_diff('day', ${a}period_start, ${a}period_end) > ${WINDOW_MIN_DAYS}))`;
+}
+
 /** SQL expression: the value of `alias` in people where its unit is thousands of people. */
 export function personsSql(alias = 'o'): string {
   const a = alias ? `${alias}.` : '';

@@ -25,6 +25,7 @@ export { CORE_COUNTRIES } from '../domain/countries.ts';
 export { CATEGORY_LABELS, CATEGORY_ORDER, CITIZENSHIP_LABELS, MEASURE_LABELS, REG_KIND_LABELS, RULE_CATEGORY_LABELS, UNIT_LABELS } from '../domain/labels.ts';
 import { CORE_COUNTRIES } from '../domain/countries.ts';
 import { preferredTotalSql } from '../domain/rules.ts';
+import { estimatorSeriesSql, gradeSql } from '../domain/estimators.ts';
 
 // ---------------------------------------------------------------------------
 // Countries
@@ -245,6 +246,28 @@ export function seriesOfCountry(code: string): Promise<{ id: string; rows: numbe
              count(*) FILTER (WHERE ${preferredTotalSql('')} AND value_kind <> 'cumulative') AS totals
       FROM observations WHERE country_code = ${lit(code)} GROUP BY 1 ORDER BY 1`);
     return rows.map((r) => ({ id: String(r.series_id), rows: n(r.n) ?? 0, totals: n(r.totals) ?? 0 }));
+  });
+}
+
+/**
+ * Graded estimators of each country's population without legal residence (../domain/estimators.ts):
+ * country code → series ids with at least one preferred estimate there, best grade first.
+ */
+export function gradedEstimators(): Promise<Map<string, string[]>> {
+  return once('graded-estimators', async () => {
+    const rows = await queryNode(/* sql */ `
+      SELECT o.country_code, s.series_id, ${gradeSql('s')} AS grade
+      FROM series s JOIN observations o USING (series_id)
+      WHERE ${estimatorSeriesSql('s')} AND ${preferredTotalSql('o')} AND o.citizenship_code IS NULL
+        AND o.value_kind IN ('estimate_central', 'estimate_low', 'estimate_high')
+      GROUP BY ALL ORDER BY 1, 3, 2`);
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const c = String(r.country_code);
+      if (!out.has(c)) out.set(c, []);
+      out.get(c)!.push(String(r.series_id));
+    }
+    return out;
   });
 }
 

@@ -10,8 +10,10 @@ import { YEAR_MAX } from '../charts/url-state.ts';
 import { spec as seriesLines } from '../../charts/series-lines.ts';
 import { spec as regularizationTimeline } from '../../charts/regularization-timeline.ts';
 import { spec as ruleChangeTimeline } from '../../charts/rule-change-timeline.ts';
+import { spec as competingEstimates } from '../../charts/competing-estimates.ts';
+import { MIN_ESTIMATORS } from '../domain/estimators.ts';
 import type { ChartSpec } from '../charts/spec.ts';
-import { allRegularizations, allRuleChanges, allSeries, CITIZENSHIP_LABELS, countryNames, pageCountries, seriesOfCountry, UNIT_LABELS, type CountryInfo, type SeriesInfo } from './data.ts';
+import { allRegularizations, allRuleChanges, allSeries, gradedEstimators, CITIZENSHIP_LABELS, countryNames, pageCountries, seriesOfCountry, UNIT_LABELS, type CountryInfo, type SeriesInfo } from './data.ts';
 import { planCountry, type SectionPlan } from './country-plan.ts';
 import { planSeriesChart, type SeriesChartPlan } from './series-plan.ts';
 import { specView } from './spec-view.ts';
@@ -39,6 +41,8 @@ export interface CountryCharts {
   views: Map<string, ChartView>;
   /** The country's timelines, when it has events to draw. */
   timelines: { regularizations: ChartView | null; ruleChanges: ChartView | null };
+  /** Its estimators side by side, when it has at least MIN_ESTIMATORS graded ones (../domain/estimators.ts). */
+  estimates: ChartView | null;
 }
 
 const memo = new Map<string, Promise<unknown>>();
@@ -51,7 +55,7 @@ function once<T>(key: string, f: () => Promise<T>): Promise<T> {
 export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
   return once(`country:${country.code}`, async () => {
     const code = country.code;
-    const [regs, rules, inCountry] = await Promise.all([allRegularizations(), allRuleChanges(), seriesOfCountry(code)]);
+    const [regs, rules, inCountry, estimators] = await Promise.all([allRegularizations(), allRuleChanges(), seriesOfCountry(code), gradedEstimators()]);
     // Years of the events marked under the first chart, so the axis covers them too.
     const eventYears = [
       ...regs.filter((r) => r.country_code === code && EVENT_KINDS.includes(r.kind)).map((r) => r.year),
@@ -100,7 +104,25 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
     };
     if (timelines.regularizations) views.set('regularizations', timelines.regularizations);
     if (timelines.ruleChanges) views.set('rule-changes', timelines.ruleChanges);
-    return { sections, views, timelines };
+    // Competing estimates: every graded estimator of the country on one axis, grade beside each name.
+    const graded = estimators.get(code) ?? [];
+    let estimates: ChartView | null = null;
+    if (!country.isAggregate && graded.length >= MIN_ESTIMATORS) {
+      const figureId = 'chart-estimates';
+      const state = { country: code };
+      estimates = {
+        id: `${country.slug}-estimates`.toLowerCase(),
+        spec: specView(competingEstimates, {
+          title: `Competing estimates for ${country.name}`,
+          subtitle: `${graded.length} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).`,
+        }, state),
+        state,
+        figureId,
+        href: `${countryHref(code)}#${figureId}`,
+      };
+      views.set('estimates', estimates);
+    }
+    return { sections, views, timelines, estimates };
   });
 }
 
