@@ -10,10 +10,12 @@
 import type { ChartKind } from './kind.ts';
 import { timeComparison } from './time-comparison.ts';
 import { eventTimeline } from './event-timeline.ts';
+import { choropleth } from './choropleth.ts';
 
 export const KINDS: Record<string, ChartKind> = {
   'time-comparison': timeComparison,
   'event-timeline': eventTimeline,
+  choropleth,
 };
 
 export function kindOf(spec: { id: string; kind: string }): ChartKind {
