@@ -39,9 +39,9 @@ export const spec = defineChart({
   constants: headline.constants,
   drawColumns: ['country_code', 'country_name', 'line_id'],
   url: [
-    { key: 'y', param: 'y', type: 'value' },
-    { key: 'from', param: 'from', type: 'value' },
-    { key: 'to', param: 'to', type: 'value' },
+    { key: 'y', param: 'core_y', type: 'value' },
+    { key: 'from', param: 'core_from', type: 'value' },
+    { key: 'to', param: 'core_to', type: 'value' },
   ],
   controls: [
     { kind: 'radio', key: 'y', legend: 'Y axis', options: [{ value: 'free', label: 'Own scale per country' }, { value: 'shared', label: 'One scale for all' }] },

@@ -53,7 +53,7 @@ export const spec = defineChart({
   state,
   datasets: { data: { role: 'series', query: SQL } },
   drawColumns: ['country_code', 'country_name', 'line_id'],
-  url: [{ key: 'y', param: 'y', type: 'value' }],
+  url: [{ key: 'y', param: 'grid_y', type: 'value' }],
   controls: [{ kind: 'radio', key: 'y', legend: 'Y axis', options: [{ value: 'free', label: 'Own scale per country' }, { value: 'shared', label: 'One scale for all' }] }],
   table: [
     { key: 'label', label: 'Country' },

@@ -33,8 +33,8 @@ export const spec = defineChart({
   encodings: { x: 'x_date', color: 'country_code', label: 'country_name', line: 'country_code', y: '', kind: '', low: undefined, high: undefined },
   drawColumns: ['x_end', 'regularization_id', 'country_code', 'country_name'],
   url: [
-    { key: 'from', param: 'from', type: 'value' },
-    { key: 'to', param: 'to', type: 'value' },
+    { key: 'from', param: 'reg_from', type: 'value' },
+    { key: 'to', param: 'reg_to', type: 'value' },
   ],
   controls: [{ kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Programmes starting in', min: 1970, max: YEAR_MAX }],
   table: [
