@@ -37,6 +37,8 @@ export const spec = defineChart({
     rule_changes: headline.datasets.rule_changes,
   },
   constants: headline.constants,
+  // Years narrow the held rows without a query (the headline's rules; the y axis is drawing only).
+  quick: headline.quick,
   drawColumns: ['country_code', 'country_name', 'line_id'],
   url: [
     { key: 'y', param: 'core_y', type: 'value' },

@@ -18,7 +18,7 @@ WITH obs AS (
   SELECT o.*, ${personsSql('o')} AS v
   FROM observations o
   JOIN countries c USING (country_code)
-  WHERE o.series_id = 'eurostat_migr_eipre'
+  WHERE list_contains($series, o.series_id)
     AND ${preferredTotalSql('o')}
     AND o.value_kind = 'count'
     AND NOT c.is_aggregate
@@ -52,6 +52,7 @@ export const spec = defineChart({
   tables: ['observations', 'sources', 'countries'],
   state,
   datasets: { data: { role: 'series', query: SQL } },
+  constants: { series: ['eurostat_migr_eipre'] },
   drawColumns: ['country_code', 'country_name', 'line_id'],
   url: [{ key: 'y', param: 'grid_y', type: 'value' }],
   controls: [{ kind: 'radio', key: 'y', legend: 'Y axis', options: [{ value: 'free', label: 'Own scale per country' }, { value: 'shared', label: 'One scale for all' }] }],
@@ -62,6 +63,8 @@ export const spec = defineChart({
     { key: 'flags', label: 'Flags' },
     { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
   ],
+  // The y axis is drawing only: a change redraws the rows the page holds.
+  quick: { rules: [] },
   examples: { shared: { y: 'shared' } },
 });
 

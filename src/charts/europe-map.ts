@@ -31,7 +31,8 @@ export const state = z.object({
   year: oneOf(YEARS, String(LAST_YEAR)),
 });
 
-const seriesCase = `CASE $measure ${MEASURE_KEYS.map((m) => `WHEN '${m}' THEN '${MEASURES[m].series}'`).join(' ')} END`;
+/** The measure's series: `$series` and `$measures` are the constants below, in the same order. */
+const seriesCase = `list_extract($series, list_position($measures, $measure))`;
 const legendCase = `CASE $measure ${MEASURE_KEYS.map((m) => `WHEN '${m}' THEN '${MEASURES[m].legend}'`).join(' ')} END`;
 
 const SQL = /* sql */ `
@@ -84,6 +85,7 @@ export const spec = defineChart({
   tables: ['observations', 'sources', 'countries'],
   state,
   datasets: { data: { role: 'series', query: SQL } },
+  constants: { series: MEASURE_KEYS.map((m) => MEASURES[m].series), measures: MEASURE_KEYS },
   encodings: { dataset: 'data', x: 'period', y: 'value', line: 'country_code', color: 'country_code', label: 'label', kind: 'value_kind', low: undefined, high: undefined },
   drawColumns: ['country_code', 'series_title'],
   url: [

@@ -8,12 +8,15 @@
 import { z } from 'zod';
 import { regularizationsSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { orderedYears, YEAR_MAX, YEAR_MIN, yearIn } from '../lib/charts/url-state.ts';
+import { orderedYears, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
+
+/** Before the first programme in the data (1974): the year slider's start. */
+const FIRST_YEAR = 1970;
 
 export const state = z
   .object({
-    from: yearIn(YEAR_MIN, YEAR_MAX, YEAR_MIN),
-    to: yearIn(YEAR_MIN, YEAR_MAX, YEAR_MAX),
+    from: yearIn(FIRST_YEAR, YEAR_MAX, FIRST_YEAR),
+    to: yearIn(FIRST_YEAR, YEAR_MAX, YEAR_MAX),
   })
   .transform(orderedYears);
 
@@ -36,7 +39,7 @@ export const spec = defineChart({
     { key: 'from', param: 'reg_from', type: 'value' },
     { key: 'to', param: 'reg_to', type: 'value' },
   ],
-  controls: [{ kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Programmes starting in', min: 1970, max: YEAR_MAX }],
+  controls: [{ kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Programmes starting in', min: FIRST_YEAR, max: YEAR_MAX }],
   table: [
     { key: 'country_name', label: 'Country' },
     { key: 'name_en', label: 'Programme' },
@@ -46,6 +49,8 @@ export const spec = defineChart({
     { key: 'approvals', label: 'Granted status', format: 'number' },
     { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
   ],
+  // A shorter year range filters the held programmes by start year (the SQL's own rule).
+  quick: { rules: [{ kind: 'years', from: 'from', to: 'to', columns: { data: 'start_date' } }] },
   examples: { since2000: { from: 2000, to: 2026 } },
 });
 
