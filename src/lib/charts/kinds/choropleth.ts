@@ -3,7 +3,8 @@
  * list on a phone (below NARROW a map of 35 states is unreadable and its small states untappable).
  *
  * Rows of the main dataset follow the `series` role (../tooltip.ts) plus `country_code`; one row per
- * country. Geometry: ../../geo/europe.json (built by tools/make-geo.ts from Natural Earth).
+ * country. Geometry: ../../geo/europe.json (built by tools/make-geo.ts from Natural Earth), loaded
+ * by `load` before the first browser draw (../../geo/store.ts).
  *
  *  - Fill: a threshold scale on a 1–2.5–5 ladder fitted to the values in view (counts spread over
  *    four orders of magnitude: a linear ramp would paint all but three states the same); the
@@ -24,7 +25,7 @@ import type { DrawState, PlotContext } from '../plot-options.ts';
 import { NARROW, tagPoints } from '../plot-options.ts';
 import { formatCompact, formatNumber } from '../format.ts';
 import { countryHref } from '../../page-data/paths.ts';
-import europe from '../../geo/europe.json' with { type: 'json' };
+import { geometry, loadGeometry, type EuropeFeature } from '../../geo/store.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** States too small to find or tap on a map of Europe: drawn as a circle as well. */
@@ -32,8 +33,7 @@ export const SMALL_STATES = ['MLT', 'LUX', 'CYP', 'LIE', 'AND', 'MCO', 'SMR'] as
 /** Sequential fills, light to dark; readable on both themes (the land outline carries the shape). */
 export const CHORO_FILLS = ['#deebf7', '#b3cde3', '#8cb3d9', '#5b8fc7', '#3a6fb0', '#1f4e8c', '#0b2f66'] as const;
 
-type Feature = GeoJSON.Feature<GeoJSON.Geometry, { name: string; label: [number, number] }>;
-const FEATURES = (europe as unknown as GeoJSON.FeatureCollection).features as Feature[];
+type Feature = EuropeFeature;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -187,6 +187,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, _state: DrawState, ctx: P
   const title = legendTitle(spec, rows);
   if (width < NARROW) return rankedBars(spec, items, width, title);
 
+  const FEATURES = geometry('europe').features;
   const fontSize = 12;
   const byCode = new Map(items.map((it) => [it.code, it]));
   const breaks = ladderBreaks(items.flatMap((it) => (it.value !== null ? [it.value] : [])));
@@ -292,4 +293,4 @@ function key(): KeyItem[] {
   ];
 }
 
-export const choropleth: ChartKind = { plotOptions, describe, key };
+export const choropleth: ChartKind = { plotOptions, describe, key, load: () => loadGeometry('europe') };

@@ -21,10 +21,8 @@ import { countryColor } from '../../domain/countries.ts';
 import { REGULARIZATION_KEY_SIZES, regularizationRadius } from '../../domain/rules.ts';
 import { page } from '../../page-data/paths.ts';
 import { eventTimeline } from './event-timeline.ts';
-import world from '../../geo/world.json' with { type: 'json' };
+import { geometry, loadGeometry } from '../../geo/store.ts';
 
-const LAND = (world as unknown as { land: GeoJSON.MultiPolygon }).land;
-const LABELS = (world as unknown as { labels: Record<string, [number, number]> }).labels;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -43,6 +41,7 @@ interface Bubble {
 }
 
 function bubblesOf(spec: ChartSpec, rows: ChartRows): Bubble[] {
+  const LABELS = geometry('world').labels;
   const out: Bubble[] = [];
   (rows[spec.encodings.dataset] ?? []).forEach((row, i) => {
     const code = str(row.country_code);
@@ -82,7 +81,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
     projection: { type: 'equal-earth', domain: { type: 'Sphere' } as unknown as GeoJSON.Geometry, inset: 4 },
     r: { type: 'identity' },
     marks: [
-      Plot.geo(LAND, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.2, strokeWidth: 0.5, ariaHidden: 'true' }),
+      Plot.geo(geometry('world').land, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.2, strokeWidth: 0.5, ariaHidden: 'true' }),
       Plot.sphere({ stroke: 'currentColor', strokeOpacity: 0.2, ariaHidden: 'true' }),
       Plot.dot(by('approvals'), { ...common, fill: color, fillOpacity: 0.4, strokeWidth: 1.25, render: tagPoints(dataset, role, items(by('approvals')), firstOfCountry) }),
       Plot.dot(by('applications'), { ...common, fill: color, fillOpacity: 0, strokeWidth: 1.5, render: tagPoints(dataset, role, items(by('applications')), firstOfCountry) }),
@@ -107,4 +106,4 @@ function key(): KeyItem[] {
   ];
 }
 
-export const worldBubbles: ChartKind = { plotOptions, describe, key };
+export const worldBubbles: ChartKind = { plotOptions, describe, key, load: () => loadGeometry('world') };
