@@ -15,8 +15,6 @@ const FIRST_YEAR = 1985;
 
 export const state = z
   .object({
-    /** Fixed: the four core countries (the headline query filters by it). */
-    countries: z.array(z.enum(CORE_COUNTRIES)).catch([...CORE_COUNTRIES]).transform(() => [...CORE_COUNTRIES]),
     y: oneOf(['free', 'shared'] as const, 'free'),
     from: yearIn(FIRST_YEAR, YEAR_MAX, 1990),
     to: yearIn(FIRST_YEAR, YEAR_MAX, YEAR_MAX),
@@ -36,7 +34,8 @@ export const spec = defineChart({
     regularizations: headline.datasets.regularizations,
     rule_changes: headline.datasets.rule_changes,
   },
-  constants: headline.constants,
+  // The four core countries, fixed: the headline query filters by `$countries`.
+  constants: { ...headline.constants, countries: [...CORE_COUNTRIES] },
   // Years narrow the held rows without a query (the headline's rules; the y axis is drawing only).
   quick: headline.quick,
   drawColumns: ['country_code', 'country_name', 'line_id'],

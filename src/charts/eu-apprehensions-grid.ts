@@ -48,7 +48,7 @@ export const spec = defineChart({
   kind: 'small-multiples',
   title: 'Non-EU citizens found illegally present, by country',
   subtitle: 'Eurostat, one panel per country, largest first; events counted, not people.',
-  options: { columns: 4, order: 'size', color: 'none' },
+  options: { columns: 4, order: 'size', color: 'none', estimates: false },
   tables: ['observations', 'sources', 'countries'],
   state,
   datasets: { data: { role: 'series', query: SQL } },

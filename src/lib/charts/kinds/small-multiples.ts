@@ -13,6 +13,7 @@
  *
  * Options: `color`: 'none' draws every panel in the text colour (a grid of many countries, whose
  * titles name them); otherwise each country its colour. `columns` (panels per row on a wide screen; a phone always gets one column),
+ * `estimates`: false when the chart has official counts only (drops the dashed line from the key),
  * `order`: 'given' (the core countries' fixed order, then by name) or 'size' (largest peak first).
  *
  * Everything is laid out in pixels (identity scales), since Plot's facets share one y scale.
@@ -258,10 +259,8 @@ function describe(spec: ChartSpec, rows: ChartRows, state: SmState): string {
 }
 
 function key(spec: ChartSpec): KeyItem[] {
-  const items: KeyItem[] = [
-    { symbol: 'solid', label: 'Official count' },
-    { symbol: 'dashed', label: 'Research estimate' },
-  ];
+  const items: KeyItem[] = [{ symbol: 'solid', label: 'Official count' }];
+  if (spec.options?.estimates !== false) items.push({ symbol: 'dashed', label: 'Research estimate' });
   if (spec.datasets.regularizations) items.push({ symbol: 'dots', label: 'Regularization programme (circle area: people granted status; hollow: not known)' });
   if (spec.datasets.rule_changes) items.push(...directionKeyItems(undefined, 'Rule change: '));
   return items;
