@@ -6,9 +6,9 @@
  * country. Geometry: ../../geo/europe.json (built by tools/make-geo.ts from Natural Earth), loaded
  * by `load` before the first browser draw (../../geo/store.ts).
  *
- *  - Fill: a threshold scale on a 1–2.5–5 ladder fitted to the values in view (counts spread over
- *    four orders of magnitude: a linear ramp would paint all but three states the same); the
- *    legend is drawn inside the SVG, so exports carry it.
+ *  - Fill: a threshold scale, breaks at the quantiles of the values in view snapped to round
+ *    numbers (counts spread over four orders of magnitude: a linear ramp would paint all but three
+ *    states the same); the legend is drawn inside the SVG, so exports carry it.
  *  - Countries with no row are hatched (no data); states outside the data are drawn as context.
  *  - Small states (`SMALL_STATES`) get a circle at their label point in their fill: the circle is
  *    the focusable, tappable mark, the sliver of land stays decorative.
@@ -38,18 +38,26 @@ type Feature = EuropeFeature;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
-/** Breaks on a 1–2.5–5 ladder between the smallest and largest positive value, at most `n - 1`. */
+/**
+ * Breaks at the values' quantiles, each snapped to the nearest step of a 1–2.5–5 ladder (in log
+ * terms), so the classes split the countries evenly and the legend still reads in round numbers.
+ * At most `n - 1` breaks, strictly rising, above the smallest value and not above the largest.
+ */
 export function ladderBreaks(values: number[], n = CHORO_FILLS.length): number[] {
-  const pos = values.filter((v) => v > 0);
-  if (!pos.length) return [];
-  const lo = Math.min(...pos);
-  const hi = Math.max(...pos);
+  const pos = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (pos.length < 2) return [];
+  const lo = pos[0];
+  const hi = pos[pos.length - 1];
   const ladder: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of [1, 2.5, 5]) ladder.push(m * 10 ** e);
-  let inner = ladder.filter((b) => b > lo && b <= hi);
-  // Too many steps: keep every other one (from the top, so the largest break stays).
-  while (inner.length > n - 1) inner = inner.filter((_, i) => (inner.length - 1 - i) % 2 === 0);
-  return inner;
+  const steps = ladder.filter((b) => b > lo && b <= hi);
+  const out: number[] = [];
+  for (let k = 1; k < n; k++) {
+    const q = pos[Math.min(pos.length - 1, Math.round((k * pos.length) / n))];
+    const snap = steps.reduce<number | null>((best, b) => (best === null || Math.abs(Math.log(b / q)) < Math.abs(Math.log(best / q)) ? b : best), null);
+    if (snap !== null && !out.includes(snap)) out.push(snap);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 export function fillOf(breaks: number[], v: number | null): string | null {
