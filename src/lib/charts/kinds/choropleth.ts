@@ -153,11 +153,14 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
   const none = items.filter((it) => it.value === null).map((it) => it.name);
   const noneText = none.length ? `No data: ${none.join(', ')}` : '';
   const plotH = order.length * rowH;
+  const marginLeft = Math.min(120, 12 + Math.max(40, ...withValue.map((it) => it.name.length * fontSize * 0.58)));
+  // Title and no-data line span the whole width, from the SVG's left edge (not the bars').
+  const fullWidth = { dx: 4 - marginLeft, lineWidth: (width - 8) / (fontSize * 0.6), textAnchor: 'start' as const, fill: 'currentColor' };
   return {
     width,
     height: 48 + plotH + (noneText ? 40 : 8),
     marginTop: 48,
-    marginLeft: Math.min(120, 12 + Math.max(40, ...withValue.map((it) => it.name.length * fontSize * 0.58))),
+    marginLeft,
     marginRight: 44,
     marginBottom: noneText ? 40 : 8,
     style: { fontSize: `${fontSize}px`, fontFamily: 'inherit', overflow: 'visible' },
@@ -177,8 +180,8 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
         render: tagPoints(dataset, role, tagged, tabs),
       }),
       Plot.text(withValue, { x: 'value', y: 'code', text: (it: Item) => formatCompact(it.value!), dx: 4, textAnchor: 'start', fill: 'currentColor', ariaHidden: 'true' }),
-      Plot.text([title], { frameAnchor: 'top-left', dy: -40, dx: -4, lineWidth: (width - 8) / fontSize, fontWeight: 600, textAnchor: 'start', lineAnchor: 'top', fill: 'currentColor' }),
-      ...(noneText ? [Plot.text([noneText], { frameAnchor: 'bottom-left', dy: 34, lineWidth: (width - 8) / fontSize, textAnchor: 'start', lineAnchor: 'bottom', fill: 'currentColor', fillOpacity: 0.8 })] : []),
+      Plot.text([title], { ...fullWidth, frameAnchor: 'top-left', dy: -44, fontWeight: 600, lineAnchor: 'top' }),
+      ...(noneText ? [Plot.text([noneText], { ...fullWidth, frameAnchor: 'bottom-left', dy: 34, lineAnchor: 'bottom', fillOpacity: 0.8 })] : []),
     ],
   } as Plot.PlotOptions;
 }
