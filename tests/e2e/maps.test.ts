@@ -16,7 +16,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const MAP = 'chart-figure#europe-map';
+const MAP = 'chart-figure[data-chart="europe-map"]';
 /** The drawn map: the live redraw if there is one, else the wide pre-rendered SVG. */
 const VISIBLE = `${MAP} .chart-svg--live svg, ${MAP} .chart-svg--wide svg`;
 
@@ -63,14 +63,14 @@ describe('Europe map', () => {
     const before = await titleOf('DEU');
     expect(before).toContain('2023');
     await page.selectOption(`${MAP} select[name="year"]`, '2015');
-    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure#europe-map')!.dataset.state!).year === '2015', null, { timeout: 120_000 });
+    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure[data-chart="europe-map"]')!.dataset.state!).year === '2015', null, { timeout: 120_000 });
     await page.waitForSelector(`${MAP} .chart-svg--live svg [data-line="DEU"]`, { timeout: 120_000 });
     const after = await page.$eval(`${MAP} .chart-svg--live svg [data-line="DEU"] title`, (t) => t.textContent);
     expect(after).toContain('2015');
     expect(after).not.toBe(before);
     expect(new URL(page.url()).searchParams.get('year')).toBe('2015');
     await page.locator(`${MAP} input[name="measure"][value="refused"]`).check();
-    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure#europe-map')!.dataset.state!).measure === 'refused', null, { timeout: 120_000 });
+    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure[data-chart="europe-map"]')!.dataset.state!).measure === 'refused', null, { timeout: 120_000 });
     expect(new URL(page.url()).searchParams.get('measure')).toBe('refused');
     // The view survives a reload: the page draws the URL's year.
     await page.reload({ waitUntil: 'load' });
@@ -85,10 +85,14 @@ describe('Europe map', () => {
     const w = await openPage(site, '/maps/', { width: 375 });
     const { page } = w;
     const bars = await page.$$eval(`${MAP} .chart-svg--narrow svg [data-tip]`, (els) =>
-      els.map((e) => ({ w: e.getBoundingClientRect().width, href: e.getAttribute('href') })),
+      els.map((e) => ({ h: e.getBoundingClientRect().height, href: e.getAttribute('href') ?? '' })),
     );
     expect(bars.length).toBeGreaterThanOrEqual(30);
-    expect(bars.every((b) => b.w > 0 && /\/countries\/[a-z]{3}\/$/.test(b.href ?? ''))).toBe(true);
+    // Shown (a bar of 15 next to 263,670 is a hairline, so height, not width), each a country link.
+    for (const b of bars) {
+      expect(b.h, b.href).toBeGreaterThan(0);
+      expect(b.href).toMatch(/\/countries\/[a-z]{3}\/$/);
+    }
     // No map geometry in the phone view, and nothing wider than the screen.
     expect(await page.$$eval(`${MAP} .chart-svg--narrow svg path[d]`, (ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 2000).length)).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -114,8 +118,8 @@ describe('small multiples and world map', () => {
   it('switches the grid to one shared scale, and every programme circle links to its row', async () => {
     const w = await openPage(site, '/maps/?grid_y=shared', { width: 1280 });
     const { page } = w;
-    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure#eu-apprehensions-grid')!.dataset.state!).y === 'shared', null, { timeout: 120_000 });
-    const hrefs = await page.$$eval('chart-figure#world-regularizations .chart-svg--wide svg [data-tip]', (els) => els.map((e) => e.getAttribute('href')));
+    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('chart-figure[data-chart="eu-apprehensions-grid"]')!.dataset.state!).y === 'shared', null, { timeout: 120_000 });
+    const hrefs = await page.$$eval('chart-figure[data-chart="world-regularizations"] .chart-svg--wide svg [data-tip]', (els) => els.map((e) => e.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(20);
     expect(hrefs.every((h) => /\/regularizations\/#reg-[a-z]{3}-/.test(h ?? ''))).toBe(true);
     // The anchor exists on the regularizations page.

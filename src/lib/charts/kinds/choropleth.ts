@@ -144,6 +144,7 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
   const withValue = items.filter((it) => it.value !== null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
   const breaks = ladderBreaks(withValue.map((it) => it.value!));
   const rowH = 20;
+  const top = Math.max(0, ...withValue.map((it) => it.value!));
   const order = withValue.map((it) => it.code);
   const nameOf = new Map(withValue.map((it) => [it.code, it.name]));
   const tabs = new Set(withValue.map((it) => it.i));
@@ -169,12 +170,14 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
     x: { type: 'linear', grid: true, ticks: 3, tickFormat: (v: number) => formatCompact(v), label: null, axis: 'top' },
     y: { type: 'band', domain: order, padding: 0.2, tickFormat: (c: string) => nameOf.get(c) ?? c, tickSize: 0, label: null },
     marks: [
+      Plot.barX(withValue, { x: 'value', y: 'code', fill: (it: Item) => fillOf(breaks, it.value), stroke: 'currentColor', strokeOpacity: 0.3, ariaHidden: 'true' }),
+      // The link and tab stop is the whole row (a bar of 15 beside 263,670 is a hairline no finger finds).
       Plot.barX(withValue, {
-        x: 'value',
+        x1: 0,
+        x2: top,
         y: 'code',
-        fill: (it: Item) => fillOf(breaks, it.value),
-        stroke: 'currentColor',
-        strokeOpacity: 0.3,
+        fill: 'currentColor',
+        fillOpacity: 0,
         href: hrefOf,
         className: 'chart-events',
         render: tagPoints(dataset, role, tagged, tabs),
