@@ -38,7 +38,8 @@ function scope(spec: ChartSpec, graded: string[]): { pairs: { series: string[]; 
     const one = typeof st.country === 'string' && COUNTRY.test(st.country) ? [st.country] : [];
     const series = [...new Set([...constSeries, ...asList(st.series), ...(one.length && !asList(st.series).length ? graded : [])])];
     const named = [...asList(st.countries), ...one];
-    const all = 'countries' in st && named.length === 0;
+    // Every country: an empty `countries` list, or a chart with no country choice at all (maps, grids).
+    const all = ('countries' in st && named.length === 0) || (!('countries' in st) && one.length === 0 && paletteCountries.length === 0);
     pairs.push({ series, countries: all ? null : [...new Set([...named, ...paletteCountries])] });
     named.forEach((x) => countries.add(x));
     asList(st.event_countries).forEach((x) => countries.add(x));
@@ -89,12 +90,15 @@ export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
            SELECT (series_id, country_code, period, coalesce(citizenship_code, ''), coalesce(sex, ''), coalesce(status, '')) FROM observations
            WHERE (${drawn}) AND NOT (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL)
            ORDER BY series_id, period DESC LIMIT 8))`;
+  // A chart of events only, in every country (the world map): all countries' events.
+  const everywhere = sc.pairs.length > 0 && sc.pairs.every((p) => p.series.length === 0 && p.countries === null);
+  const inCountries = everywhere ? 'TRUE' : `list_contains(${countries}, country_code)`;
   const wanted: Record<string, string> = {
     observations: obsWhere,
     series: `list_contains(${allSeries}, series_id)`,
-    countries: `list_contains(${countries}, country_code)`,
-    regularizations: `list_contains(${countries}, country_code)`,
-    rule_changes: `list_contains(${countries}, country_code)`,
+    countries: inCountries,
+    regularizations: inCountries,
+    rule_changes: inCountries,
   };
   for (const t of spec.tables) if (t !== 'sources') tables[t] = await table(t, wanted[t] ?? 'TRUE', sql);
   if (spec.tables.includes('sources')) {

@@ -19,6 +19,7 @@ export const REQUIRED_TYPES = [
   'series/*',
   'regularizations',
   'rule-changes',
+  'maps',
   'explore',
   'data',
   'sql',

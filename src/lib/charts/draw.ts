@@ -21,3 +21,8 @@ export function describeChart(spec: ChartSpec, rows: ChartRows, state: DrawState
 export function chartKey(spec: ChartSpec): KeyItem[] {
   return kindOf(spec).key(spec);
 }
+
+/** Loads what the spec's kind draws with (map geometry), once; call before the first browser draw. */
+export async function loadKind(spec: ChartSpec): Promise<void> {
+  await kindOf(spec).load?.();
+}

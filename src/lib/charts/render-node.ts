@@ -5,6 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+// Map geometry for the map kinds (the browser loads it on demand; Node draws synchronously).
+import '../geo/node.ts';
 
 export function renderSvg(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');

@@ -9,6 +9,11 @@ const FULL_CHART_PAGES: Record<string, string> = {
   explore: 'explore/',
   'regularization-timeline': 'regularizations/',
   'rule-change-timeline': 'rule-changes/',
+  // The maps page: each chart has its own query parameters, so all of them keep their state there.
+  'europe-map': 'maps/',
+  'eu-apprehensions-grid': 'maps/',
+  'core-small-multiples': 'maps/',
+  'world-regularizations': 'maps/',
 };
 
 /** Site-relative URL of the full chart for a state (`?…` as the full page reads it). */

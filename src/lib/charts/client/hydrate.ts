@@ -20,7 +20,7 @@ import * as Plot from '@observablehq/plot';
 import { loadSpec } from '../registry.ts';
 import type { ChartRows, ChartSpec } from '../spec.ts';
 import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
-import { describeChart, plotOptions, type DrawState } from '../draw.ts';
+import { describeChart, loadKind, plotOptions, type DrawState } from '../draw.ts';
 import { queryKey, runQueries } from '../run.ts';
 import { quickRows } from '../quick.ts';
 import { clientColumns } from '../pack.ts';
@@ -66,6 +66,7 @@ interface Entry {
 async function create(ctrl: ChartController): Promise<Hydrator> {
   const el = ctrl.el;
   const spec: ChartSpec = await loadSpec(el.dataset.chart ?? '');
+  await loadKind(spec);
   const prefix = el.dataset.urlPrefix ?? '';
   const useUrl = el.dataset.urlState !== 'off';
   const form = el.querySelector<HTMLFormElement>('[data-controls]');

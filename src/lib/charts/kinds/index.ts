@@ -11,11 +11,17 @@ import type { ChartKind } from './kind.ts';
 import { timeComparison } from './time-comparison.ts';
 import { eventTimeline } from './event-timeline.ts';
 import { competingEstimates } from './competing-estimates.ts';
+import { choropleth } from './choropleth.ts';
+import { smallMultiples } from './small-multiples.ts';
+import { worldBubbles } from './world-bubbles.ts';
 
 export const KINDS: Record<string, ChartKind> = {
   'time-comparison': timeComparison,
   'event-timeline': eventTimeline,
   'competing-estimates': competingEstimates,
+  choropleth,
+  'small-multiples': smallMultiples,
+  'world-bubbles': worldBubbles,
 };
 
 export function kindOf(spec: { id: string; kind: string }): ChartKind {

@@ -16,4 +16,6 @@ export interface ChartKind {
   plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions;
   describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string;
   key(spec: ChartSpec): KeyItem[];
+  /** What the kind draws with that is too big for every chart's script (map geometry): loaded before the first browser draw. */
+  load?(): Promise<void>;
 }

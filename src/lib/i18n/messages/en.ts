@@ -10,6 +10,7 @@ export const en = {
   'nav.countries': 'Countries',
   'nav.regularizations': 'Regularizations',
   'nav.ruleChanges': 'Rule changes',
+  'nav.maps': 'Maps',
   'nav.explore': 'Explore',
   'nav.data': 'Data',
   'nav.sources': 'Sources',

@@ -9,6 +9,7 @@ export const es: Messages = {
   'nav.countries': 'Países',
   'nav.regularizations': 'Regularizaciones',
   'nav.ruleChanges': 'Cambios normativos',
+  'nav.maps': 'Mapas',
   'nav.explore': 'Explorar',
   'nav.data': 'Datos',
   'nav.sources': 'Fuentes',

@@ -9,6 +9,7 @@ export const it: Messages = {
   'nav.countries': 'Paesi',
   'nav.regularizations': 'Regolarizzazioni',
   'nav.ruleChanges': 'Cambi di norme',
+  'nav.maps': 'Mappe',
   'nav.explore': 'Esplora',
   'nav.data': 'Dati',
   'nav.sources': 'Fonti',

@@ -9,6 +9,7 @@ export const ja: Messages = {
   'nav.countries': '国・地域',
   'nav.regularizations': '正規化措置',
   'nav.ruleChanges': '制度変更',
+  'nav.maps': '地図',
   'nav.explore': 'データを探す',
   'nav.data': 'データ',
   'nav.sources': '出典',

@@ -9,6 +9,7 @@ export const ko: Messages = {
   'nav.countries': '국가',
   'nav.regularizations': '합법화 조치',
   'nav.ruleChanges': '제도 변경',
+  'nav.maps': '지도',
   'nav.explore': '데이터 탐색',
   'nav.data': '데이터',
   'nav.sources': '출처',
