@@ -1,6 +1,7 @@
 // Static site. SITE_URL and BASE_PATH let the same build run at a domain root or under a
 // sub-path (e.g. GitHub Pages: BASE_PATH=/irregular-atlas/).
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -46,6 +47,8 @@ export const duckdbWorker = hashedName('duckdb-browser-eh.worker.js');
 
 export default defineConfig({
   output: 'static',
+  // Stories (src/content/stories/*.mdx) place charts and cited values as components.
+  integrations: [mdx()],
   site: siteUrl(process.env.SITE_URL),
   base,
   trailingSlash: 'ignore',
