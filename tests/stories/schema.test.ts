@@ -90,3 +90,17 @@ describe('typed numbers and value keys', () => {
     expect(() => parseValueKey('reg|x|budget')).toThrow(/malformed/);
   });
 });
+
+describe('dates as YAML readers give them', () => {
+  it('takes Date objects (Astro) and text (yaml) alike', () => {
+    const win = (from: unknown, to: unknown) => ({ type: 'window', from, to, label: 'Window' });
+    const r = storySchema.parse({
+      ...good,
+      date: new Date('2026-12-06T00:00:00Z'),
+      charts: [chart('a', { annotations: [win(new Date('2005-02-07T00:00:00Z'), '2005-05-07')] }), chart('b', { annotations: [win(2003, '2004')] }), chart('c')],
+    });
+    expect(r.date).toBe('2026-12-06');
+    expect(r.charts[0].annotations[0]).toMatchObject({ from: '2005-02-07', to: '2005-05-07' });
+    expect(r.charts[1].annotations[0]).toMatchObject({ from: '2003', to: '2004' });
+  });
+});

@@ -11,8 +11,15 @@ import { z } from 'zod';
 import { strayNumbers } from './numbers.ts';
 import { VALUE_KEY_RE } from './keys.ts';
 
+/**
+ * YAML readers differ on unquoted dates: Astro's turns `2005-02-07` into a Date, ours keeps text.
+ * Both become `YYYY-MM-DD` text here (a Date from YAML is midnight UTC). Bare years stay numbers
+ * in YAML, so they are turned into text too.
+ */
+const dateText = (v: unknown) => (v instanceof Date && !Number.isNaN(+v) ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v);
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-const fuzzyDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const fuzzyDate = z.preprocess(dateText, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'));
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
 /** Text a reader sees: years are allowed, any other figure must come from the data. */
@@ -88,7 +95,7 @@ export const storySchema = z
     /** ISO 3166-1 alpha-3 codes of the countries the story is about (its country pages link to it). */
     countries: z.array(z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code')).min(1),
     /** Date the story was written or last revised (YYYY-MM-DD). */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+    date: z.preprocess(dateText, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')),
     /** Position in the index (ascending). */
     order: z.number().int().min(1),
     /** The charts the story places (`<StoryChart id="…" />`); at least three. */
