@@ -44,6 +44,8 @@ describe('annotated chart view', async () => {
       expect(at('chart-annotation-window')).toBeLessThan(at('chart-points'));
       expect(at('chart-annotation-highlight')).toBeLessThan(at('chart-points'));
       expect(at('chart-annotation-note')).toBeGreaterThan(at('chart-points'));
+      // On a phone the notes are numbered at their points and written out under the chart.
+      expect((svg.match(/class="chart-annotation-number"/g) ?? []).length).toBe(name === 'narrow' ? 2 : 0);
       await expect(normalizeSvg(svg)).toMatchFileSnapshot(`__snapshots__/annotated.series-lines.${name}.svg`);
     }
   });

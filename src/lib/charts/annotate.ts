@@ -77,6 +77,12 @@ interface PlacedText {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Notes written out under a narrow chart: wrapped lines per note and the room they take. */
+interface NoteList {
+  lines: string[][];
+  height: number;
+}
+
 /** Greedy word wrap at `maxChars` characters per line. */
 function wrapWords(text: string, maxChars: number): string[] {
   const lines: string[] = [];
@@ -95,7 +101,7 @@ function wrapWords(text: string, maxChars: number): string[] {
  * moved down until they clear each other. Widths are estimated from the character count (no text
  * metrics at build time), generously, so the estimate errs toward more space.
  */
-function textsMark(items: PlacedText[], fontSize: number, lineEms: number): Plot.RenderFunction {
+function textsMark(items: PlacedText[], fontSize: number, lineEms: number, list: NoteList | null): Plot.RenderFunction {
   return (_index, scales, _values, dims, context) => {
     const doc = context.document;
     const g = doc.createElementNS(SVG_NS, 'g');
@@ -107,7 +113,53 @@ function textsMark(items: PlacedText[], fontSize: number, lineEms: number): Plot
     const frameTop = dims.marginTop;
     const frameBottom = dims.height - dims.marginBottom;
     const maxChars = Math.max(8, Math.round((lineEms * fontSize) / (fontSize * 0.55)));
-    const boxes = items.map((it) => {
+    // On a phone the notes are numbered at their points and written out under the chart.
+    const numbered = list ? items.filter((it) => it.kind === 'note') : [];
+    const placed = list ? items.filter((it) => it.kind !== 'note') : items;
+    numbered.forEach((it, i) => {
+      const px = sx(it.x);
+      const py = it.value !== null && sy ? sy(it.value) : frameTop + 8;
+      drawMarker(it, px, py);
+      const badge = doc.createElementNS(SVG_NS, 'text');
+      const right = px < dims.width - 24;
+      for (const [k, v] of Object.entries({ x: Math.round((px + (right ? 7 : -7)) * 10) / 10, y: Math.round((py - 6) * 10) / 10, 'text-anchor': right ? 'start' : 'end', 'font-size': fontSize, 'font-weight': 700, fill: 'currentColor', stroke: 'white', 'stroke-width': 3.5, 'paint-order': 'stroke', class: 'chart-annotation-number' })) badge.setAttribute(k, String(v));
+      badge.textContent = String(i + 1);
+      g.appendChild(badge);
+    });
+    if (list) {
+      let y = dims.height - list.height + 10;
+      list.lines.forEach((lines, i) => {
+        const t = doc.createElementNS(SVG_NS, 'text');
+        for (const [k, v] of Object.entries({ x: 0, y: Math.round(y * 10) / 10, 'text-anchor': 'start', 'font-size': fontSize, fill: 'currentColor', class: 'chart-annotation-note' })) t.setAttribute(k, String(v));
+        lines.forEach((line, j) => {
+          const span = doc.createElementNS(SVG_NS, 'tspan');
+          span.setAttribute('x', j === 0 ? '0' : '16');
+          span.setAttribute('dy', j === 0 ? `${fontSize}` : `${lh}`);
+          if (j === 0) {
+            const num = doc.createElementNS(SVG_NS, 'tspan');
+            num.setAttribute('font-weight', '700');
+            num.textContent = `${i + 1}  `;
+            span.appendChild(num);
+            span.appendChild(doc.createTextNode(line));
+          } else span.textContent = line;
+          t.appendChild(span);
+        });
+        g.appendChild(t);
+        y += lines.length * lh + 4;
+      });
+    }
+    function drawMarker(it: PlacedText, px: number, py: number | null) {
+      if (py !== null && it.value !== null) {
+        const c = doc.createElementNS(SVG_NS, 'circle');
+        for (const [k, v] of Object.entries({ cx: px, cy: py, r: fontSize < 11 ? 4 : 5, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5, class: 'chart-annotation-point' })) c.setAttribute(k, String(v));
+        g.appendChild(c);
+      } else {
+        const l = doc.createElementNS(SVG_NS, 'line');
+        for (const [k, v] of Object.entries({ x1: px, x2: px, y1: frameTop, y2: frameBottom, stroke: 'currentColor', 'stroke-opacity': 0.45, 'stroke-dasharray': '2,3', class: 'chart-annotation-rule' })) l.setAttribute(k, String(v));
+        g.appendChild(l);
+      }
+    }
+    const boxes = placed.map((it) => {
       const px = sx(it.x);
       const py = it.value !== null && sy ? sy(it.value) : null;
       const lines = wrapWords(it.text, it.kind === 'label' ? Math.round(maxChars * 0.7) : maxChars);
@@ -132,17 +184,7 @@ function textsMark(items: PlacedText[], fontSize: number, lineEms: number): Plot
       }
     }
     for (const b of boxes) {
-      if (b.it.kind === 'note') {
-        if (b.py !== null) {
-          const c = doc.createElementNS(SVG_NS, 'circle');
-          for (const [k, v] of Object.entries({ cx: b.px, cy: b.py, r: fontSize < 11 ? 4 : 5, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5, class: 'chart-annotation-point' })) c.setAttribute(k, String(v));
-          g.appendChild(c);
-        } else {
-          const l = doc.createElementNS(SVG_NS, 'line');
-          for (const [k, v] of Object.entries({ x1: b.px, x2: b.px, y1: frameTop, y2: frameBottom, stroke: 'currentColor', 'stroke-opacity': 0.45, 'stroke-dasharray': '2,3', class: 'chart-annotation-rule' })) l.setAttribute(k, String(v));
-          g.appendChild(l);
-        }
-      }
+      if (b.it.kind === 'note') drawMarker(b.it, b.px, b.py);
       const t = doc.createElementNS(SVG_NS, 'text');
       const attrs: Record<string, string | number> = {
         x: Math.round(b.tx * 10) / 10,
@@ -201,9 +243,16 @@ export function annotate(options: Plot.PlotOptions, annotations: readonly Annota
       const enc = ctx.spec.encodings;
       const pts = (ctx.rows[enc.dataset] ?? [])
         .filter((r) => r.series_id === a.series && typeof r[enc.y] === 'number')
-        .map((r) => ({ x: parseDate(String(r[enc.x])), y: r[enc.y] as number, z: String(r[enc.line] ?? '') }))
-        .sort((p, q) => +p.x - +q.x);
+        .map((r) => ({ x: parseDate(String(r[enc.x])), y: r[enc.y] as number, line: String(r[enc.line] ?? ''), z: '' }))
+        .sort((p, q) => (p.line < q.line ? -1 : p.line > q.line ? 1 : +p.x - +q.x));
       if (!pts.length) continue;
+      // The halo breaks where its line breaks: more than three years without a value (plot-options.ts).
+      let run = 0;
+      pts.forEach((p, i) => {
+        const prev = pts[i - 1];
+        if (!prev || prev.line !== p.line || +p.x - +prev.x > 3 * 365.25 * 864e5) run++;
+        p.z = `${p.line}#${run}`;
+      });
       under.push(Plot.lineY(pts, { x: 'x', y: 'y', z: 'z', stroke: 'currentColor', strokeOpacity: 0.16, strokeWidth: narrow ? 7 : 9, strokeLinecap: 'round', strokeLinejoin: 'round', className: 'chart-annotation-highlight', ...decorative }));
     } else {
       const at = annotationDate(a.date);
@@ -213,13 +262,25 @@ export function annotate(options: Plot.PlotOptions, annotations: readonly Annota
       texts.push({ kind: 'note', x: at, value: pinned ? a.value : null, text: a.text, right, dy: a.dy ?? 0 });
     }
   }
-  if (texts.length) over.push(textsMark(texts, fontSize, narrow ? 11 : 18));
+  // Narrow charts number their notes and list them under the chart, inside the SVG (so exports keep them).
+  let list: NoteList | null = null;
+  let extra = 0;
+  const notes = texts.filter((t) => t.kind === 'note');
+  if (narrow && notes.length) {
+    const perLine = Math.max(16, Math.floor((ctx.width - 20) / (fontSize * 0.56)));
+    const lines = notes.map((n) => wrapWords(n.text, perLine));
+    extra = lines.reduce((a, l) => a + l.length * (fontSize + 2) + 4, 0) + 14;
+    list = { lines, height: extra };
+  }
+  if (texts.length) over.push(textsMark(texts, fontSize, narrow ? 11 : 18, list));
 
   const marks = [...((options.marks ?? []) as Plot.Markish[])];
   // Under the data but over the grid (the first mark of every kind is its grid).
   marks.splice(Math.min(1, marks.length), 0, ...under);
   marks.push(...over);
-  return { ...options, marks };
+  if (!extra) return { ...options, marks };
+  // Room for the list under everything the kind drew (its strips are placed from the frame's bottom).
+  return { ...options, marks, height: (options.height ?? 0) + extra, marginBottom: (options.marginBottom ?? 0) + extra };
 }
 
 /** The annotations in words, for the text alternative of a chart (the figure's summary). */
