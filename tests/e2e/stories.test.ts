@@ -37,7 +37,7 @@ const visibleNotes = (scope: string) => `
   [...document.querySelectorAll('${scope} .chart-svg svg.chart-svg-plot')]
     .filter((s) => s.getBoundingClientRect().width > 0)
     .flatMap((s) => [...s.querySelectorAll('.chart-annotation-note')])
-    .map((t) => [...t.querySelectorAll('tspan')].map((x) => x.textContent).join(' '))`;
+    .map((t) => [...t.childNodes].map((x) => x.textContent).join(' ').replace(/\\s+/g, ' ').trim())`;
 
 describe('stories', () => {
   it('index lists every story, linked from the home page and the nav', async () => {
@@ -72,8 +72,10 @@ describe('stories', () => {
     const tops = await page.evaluate(() => [...document.querySelectorAll('article.story h1, .story-body > *, .story-sources')].map((e) => e.getBoundingClientRect().top));
     expect(tops).toEqual([...tops].sort((a, b) => a - b));
     // The note is drawn in the narrow SVG the phone shows, and listed as text under the chart.
+    // On a phone the note is numbered at its point and written out under the chart: "1 <text>".
     const drawn = (await page.evaluate(visibleNotes(`#chart-${chart.id}`))) as string[];
-    expect(drawn).toContain(note.text);
+    expect(drawn.some((t) => t.endsWith(note.text))).toBe(true);
+    expect(await page.locator(`#chart-${chart.id} .chart-svg--narrow .chart-annotation-number`).count()).toBeGreaterThan(0);
     expect(await page.locator(`#chart-${chart.id} .chart-annotations li`).first().textContent()).toContain(note.text);
     // Cited figures link to their source documents.
     const cited = page.locator('.story-body a.cited');
@@ -89,7 +91,7 @@ describe('stories', () => {
   it('the embed of a story chart draws its annotations', async () => {
     const w = await openPage(site, `/embed/${storyViewId(story.slug, chart.id)}/`, { width: 640, height: 600 });
     const drawn = (await w.page.evaluate(visibleNotes('body'))) as string[];
-    expect(drawn).toContain(note.text);
+    expect(drawn.some((t) => t.endsWith(note.text))).toBe(true);
     // The back link leads to the figure in the story.
     expect(await w.page.locator('[data-embed-link]').first().getAttribute('href')).toContain(`/stories/${story.slug}/#chart-${chart.id}`);
     await w.page.screenshot({ path: path.join(SHOTS, 'story-embed.png'), fullPage: true });
