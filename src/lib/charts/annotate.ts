@@ -130,7 +130,7 @@ function textsMark(items: PlacedText[], fontSize: number, lineEms: number, list:
       let y = dims.height - list.height + 10;
       list.lines.forEach((lines, i) => {
         const t = doc.createElementNS(SVG_NS, 'text');
-        for (const [k, v] of Object.entries({ x: 0, y: Math.round(y * 10) / 10, 'text-anchor': 'start', 'font-size': fontSize, fill: 'currentColor', class: 'chart-annotation-note' })) t.setAttribute(k, String(v));
+        for (const [k, v] of Object.entries({ x: 0, y: Math.round(y * 10) / 10, 'text-anchor': 'start', 'font-size': fontSize, fill: 'currentColor', class: 'chart-annotation-note chart-annotation-list' })) t.setAttribute(k, String(v));
         lines.forEach((line, j) => {
           const span = doc.createElementNS(SVG_NS, 'tspan');
           span.setAttribute('x', j === 0 ? '0' : '16');
