@@ -39,7 +39,7 @@ describe('annotated chart view', async () => {
       expect(text).toContain('A shaded window');
       expect(text).not.toContain('Out of view');
       // Window and halo under the lines; notes after the points.
-      const at = (cls: string) => svg.indexOf(`class="${cls}"`);
+      const at = (cls: string) => svg.indexOf(`class="${cls}`);
       expect(at('chart-annotation-window')).toBeGreaterThan(0);
       expect(at('chart-annotation-window')).toBeLessThan(at('chart-points'));
       expect(at('chart-annotation-highlight')).toBeLessThan(at('chart-points'));
