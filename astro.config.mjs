@@ -1,6 +1,7 @@
 // Static site. SITE_URL and BASE_PATH let the same build run at a domain root or under a
 // sub-path (e.g. GitHub Pages: BASE_PATH=/irregular-atlas/).
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -46,6 +47,8 @@ const dataRelease = existsSync(releaseFile) ? (JSON.parse(readFileSync(releaseFi
 
 export default defineConfig({
   output: 'static',
+  // Stories (src/content/stories/*.mdx) place charts and cited values as components.
+  integrations: [mdx()],
   site: siteUrl(process.env.SITE_URL),
   base,
   trailingSlash: 'ignore',

@@ -27,6 +27,8 @@ export const REQUIRED_TYPES = [
   'changelog',
   'sources',
   'methodology',
+  'stories',
+  'stories/*',
   'embed/*',
   // embeds pinned to a data release: /embed/v/<release>/<chart>/
   'embed/*/*/*',

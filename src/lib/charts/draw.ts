@@ -7,15 +7,19 @@ import type { ChartRows, ChartSpec } from './spec.ts';
 import type { KeyItem } from './key.ts';
 import type { DrawState, PlotContext } from './plot-options.ts';
 import { kindOf } from './kinds/index.ts';
+import { annotate, describeAnnotations } from './annotate.ts';
 
 export type { DrawState, PlotContext };
 
 export function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: PlotContext): Plot.PlotOptions {
-  return kindOf(spec).plotOptions(spec, rows, state, ctx);
+  const options = kindOf(spec).plotOptions(spec, rows, state, ctx);
+  // A view's annotations are drawn over whatever its kind drew, by one module for every renderer.
+  return spec.annotations?.length ? annotate(options, spec.annotations, { spec, rows, state, width: ctx.width }) : options;
 }
 
 export function describeChart(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
-  return kindOf(spec).describe(spec, rows, state);
+  const text = kindOf(spec).describe(spec, rows, state);
+  return spec.annotations?.length ? [text, describeAnnotations(spec.annotations, state)].filter(Boolean).join(' ') : text;
 }
 
 export function chartKey(spec: ChartSpec): KeyItem[] {

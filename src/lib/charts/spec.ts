@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { TableName } from '../schema.ts';
+import type { Annotation } from './annotate.ts';
 
 /** One result row. Queries return only strings, numbers, booleans and nulls (dates as `YYYY-MM-DD` text). */
 export type Row = Record<string, string | number | boolean | null>;
@@ -173,6 +174,11 @@ export interface ChartSpec<S extends z.ZodType = z.ZodType> {
   examples?: Record<string, Record<string, unknown>>;
   /** How state changes narrow held rows without the engine (./quick.ts); absent: every query change asks the engine. */
   quick?: QuickRules;
+  /**
+   * Notes, shaded windows and highlighted series of one view (./annotate.ts). Set on a view of a
+   * registered chart (a story's chart), never in a chart file; travels to the browser with the figure.
+   */
+  annotations?: Annotation[];
 }
 
 export type StateOf<S extends ChartSpec> = z.infer<S['state']>;

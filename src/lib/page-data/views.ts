@@ -19,6 +19,7 @@ import { planSeriesChart, type SeriesChartPlan } from './series-plan.ts';
 import { specView } from './spec-view.ts';
 import { countryHref, seriesHref } from './paths.ts';
 import { PROGRAMME_KINDS } from '../domain/rules.ts';
+import { storyViews } from '../stories/load.ts';
 
 export interface ChartView {
   /** Embed id, unique site-wide: `<country>-<section>-<n>` or `series-<series id>`. */
@@ -168,7 +169,7 @@ export function seriesChart(s: SeriesInfo): Promise<{ plan: SeriesChartPlan; vie
   });
 }
 
-/** Every view of every country and series page, for the embed routes. */
+/** Every view of every country, series and story page, for the embed routes. */
 export function allViews(): Promise<ChartView[]> {
   return once('all-views', async () => {
     const out: ChartView[] = [];
@@ -177,6 +178,8 @@ export function allViews(): Promise<ChartView[]> {
       const v = await seriesChart(s);
       if (v) out.push(v.view);
     }
+    // The charts of the stories (src/content/stories/), with their annotations.
+    out.push(...(await storyViews()));
     return out;
   });
 }

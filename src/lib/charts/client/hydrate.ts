@@ -65,7 +65,9 @@ interface Entry {
 
 async function create(ctrl: ChartController): Promise<Hydrator> {
   const el = ctrl.el;
-  const spec: ChartSpec = await loadSpec(el.dataset.chart ?? '');
+  const registered: ChartSpec = await loadSpec(el.dataset.chart ?? '');
+  // A view's annotations (lib/charts/annotate.ts) travel with its figure, not with the chart file.
+  const spec: ChartSpec = el.dataset.annotations ? { ...registered, annotations: JSON.parse(el.dataset.annotations) } : registered;
   await loadKind(spec);
   const prefix = el.dataset.urlPrefix ?? '';
   const useUrl = el.dataset.urlState !== 'off';

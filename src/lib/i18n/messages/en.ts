@@ -8,6 +8,7 @@ export const en = {
   'nav.label': 'Main',
   'nav.home': 'Home',
   'nav.countries': 'Countries',
+  'nav.stories': 'Stories',
   'nav.regularizations': 'Regularizations',
   'nav.ruleChanges': 'Rule changes',
   'nav.maps': 'Maps',

@@ -7,6 +7,7 @@ export const es: Messages = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.countries': 'Países',
+  'nav.stories': 'Historias',
   'nav.regularizations': 'Regularizaciones',
   'nav.ruleChanges': 'Cambios normativos',
   'nav.maps': 'Mapas',

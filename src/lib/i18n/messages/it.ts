@@ -7,6 +7,7 @@ export const it: Messages = {
   'nav.label': 'Principale',
   'nav.home': 'Home',
   'nav.countries': 'Paesi',
+  'nav.stories': 'Storie',
   'nav.regularizations': 'Regolarizzazioni',
   'nav.ruleChanges': 'Cambi di norme',
   'nav.maps': 'Mappe',

@@ -7,6 +7,7 @@ export const ja: Messages = {
   'nav.label': 'メイン',
   'nav.home': 'ホーム',
   'nav.countries': '国・地域',
+  'nav.stories': 'ストーリー',
   'nav.regularizations': '正規化措置',
   'nav.ruleChanges': '制度変更',
   'nav.maps': '地図',

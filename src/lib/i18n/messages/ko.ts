@@ -7,6 +7,7 @@ export const ko: Messages = {
   'nav.label': '주 메뉴',
   'nav.home': '홈',
   'nav.countries': '국가',
+  'nav.stories': '스토리',
   'nav.regularizations': '합법화 조치',
   'nav.ruleChanges': '제도 변경',
   'nav.maps': '지도',
