@@ -73,9 +73,9 @@ interface Seen {
 }
 
 /** What the page shows now: the figure's state, its form, whether anything ran. */
-async function look(page: Page): Promise<Seen> {
-  return page.evaluate(() => {
-    const el = document.querySelector('chart-figure') as HTMLElement;
+async function look(page: Page, selector: string): Promise<Seen> {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector) as HTMLElement;
     const form = el.querySelector<HTMLFormElement>('form[data-controls]');
     const fd = form ? new FormData(form) : null;
     const names = form ? [...new Set(Array.from(form.elements).map((e) => (e as HTMLInputElement).name).filter(Boolean))] : [];
@@ -97,7 +97,7 @@ async function look(page: Page): Promise<Seen> {
       strayElements: document.querySelectorAll('img[src="x"], iframe, script:not([src]), object, embed').length,
       svgWidth: svg ? svg.getBoundingClientRect().width : 0,
     };
-  });
+  }, selector);
 }
 
 /** The form as FormData would read the expected state: ticked boxes in page order, one radio, two ranges. */
@@ -138,6 +138,8 @@ describe.each(specs.map((s) => [s.id, s] as const))('URL fuzz in Chromium: %s', 
   const slice = [...picked.filter(fits), ...picked.filter((c) => !fits(c))];
   // what the page shows when the URL holds none of the chart's parameters
   const defaults = built;
+  // pages such as /maps/ and country pages hold several figures: always address this chart's own
+  const figure = `chart-figure[data-chart="${spec.id}"][data-url-state="on"]`;
   let w: Watched;
   const dialogs: string[] = [];
 
@@ -148,15 +150,15 @@ describe.each(specs.map((s) => [s.id, s] as const))('URL fuzz in Chromium: %s', 
     const wakes = hasUrlState(spec, actual, prefix);
     if (wakes) {
       await page.waitForFunction(
-        (want) => {
-          const el = document.querySelector('chart-figure');
+        ([want, selector]) => {
+          const el = document.querySelector(selector);
           return !!el?.querySelector('.chart-svg--live svg') && el.getAttribute('data-state') === want;
         },
-        JSON.stringify(expected),
+        [JSON.stringify(expected), figure] as const,
         { timeout: 60_000 },
       );
     } else await page.waitForTimeout(50);
-    const seen = await look(page);
+    const seen = await look(page, figure);
     const what = `${label} ${JSON.stringify(search.slice(0, 160))}`;
     expectSafe(seen, w, dialogs, what);
     expect(seen.state, what).toEqual(wakes ? expected : defaults);
@@ -187,11 +189,11 @@ describe.each(specs.map((s) => [s.id, s] as const))('URL fuzz in Chromium: %s', 
   it(`checks ${REMOUNTS} more by remounting the chart under a new query string`, async () => {
     const { page } = w;
     await page.goto(site.url + pagePath, { waitUntil: 'load' });
-    await page.evaluate(() => {
-      (window as unknown as { __pristine: string }).__pristine = document.querySelector('chart-figure')!.outerHTML;
-    });
+    await page.evaluate((selector) => {
+      (window as unknown as { __pristine: string }).__pristine = document.querySelector(selector)!.outerHTML;
+    }, figure);
     for (const [i, c] of slice.slice(NAVIGATIONS).entries()) {
-      const ok = await page.evaluate((search) => {
+      const ok = await page.evaluate(([search, selector]) => {
         try {
           history.replaceState(null, '', location.pathname + search);
         } catch {
@@ -199,9 +201,9 @@ describe.each(specs.map((s) => [s.id, s] as const))('URL fuzz in Chromium: %s', 
         }
         const holder = document.createElement('div');
         holder.innerHTML = (window as unknown as { __pristine: string }).__pristine;
-        document.querySelector('chart-figure')!.replaceWith(...Array.from(holder.childNodes));
+        document.querySelector(selector)!.replaceWith(...Array.from(holder.childNodes));
         return true;
-      }, withQ(c.search));
+      }, [withQ(c.search), figure] as const);
       expect(ok, `replaceState refused ${JSON.stringify(c.search.slice(0, 100))}`).toBe(true);
       await check(c.search, `remount ${i}`);
     }
@@ -315,7 +317,7 @@ describe('text from the data is rendered as text', () => {
         const tip = page.locator('[data-tooltip]');
         if (await tip.isVisible()) tips.push(await tip.innerText());
       }
-      const seen = await look(page);
+      const seen = await look(page, 'chart-figure');
       expectSafe(seen, w, dialogs, 'hostile Parquet');
       const text = await page.locator('chart-figure').innerText();
       // The payloads are on screen as text: proof they went through, and were not parsed.
