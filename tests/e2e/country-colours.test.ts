@@ -17,12 +17,15 @@ const DIST = path.resolve('dist');
 
 /** Line id → colour of each chart's wide SVG in an HTML page (or an SVG string). */
 function chartLines(html: string): Map<string, string>[] {
-  return html
-    .split('chart-svg--wide')
+  const parts = html.split('chart-svg--wide');
+  return parts
     .slice(1)
-    .map((part) => {
+    .map((part, i) => {
       const svg = part.slice(0, part.indexOf('</svg>'));
       const lines = new Map<string, string>();
+      // Competing estimates draw one country's estimators in estimator hues (domain/estimators.ts), never country colours.
+      const chart = [...parts[i].matchAll(/data-chart="([^"]+)"/g)].at(-1)?.[1];
+      if (chart === 'competing-estimates') return lines;
       for (const m of svg.matchAll(/<circle[^>]*>/g)) {
         const line = /data-line="([^"]*)"/.exec(m[0])?.[1];
         const stroke = /stroke="(#[0-9A-Fa-f]{6})"/.exec(m[0])?.[1];
