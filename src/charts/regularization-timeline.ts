@@ -6,6 +6,7 @@
  * voluntary-departure campaigns are not drawn: the SQL in ../lib/charts/annotations.ts keeps
  * programmes only, the same rule as the markers under the time charts.
  */
+import { PROGRAMME_TABLE } from '../lib/charts/annotations.ts';
 import { z } from 'zod';
 import { regularizationsSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
@@ -41,15 +42,7 @@ export const spec = defineChart({
   },
   encodings: { x: 'x_date', color: 'country_code', label: 'country_name', line: 'country_code', y: '', kind: '', low: undefined, high: undefined },
   drawColumns: ['x_end'],
-  table: [
-    { key: 'country_name', label: 'Country' },
-    { key: 'name_en', label: 'Programme' },
-    { key: 'start_date', label: 'Start', format: 'date' },
-    { key: 'end_date', label: 'End', format: 'date' },
-    { key: 'applications', label: 'Applications', format: 'number' },
-    { key: 'approvals', label: 'Granted status', format: 'number' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
+  table: PROGRAMME_TABLE,
   examples: {
     italy: { countries: ['ITA'] },
     europe: { countries: ['ESP', 'ITA', 'GRC', 'PRT', 'BEL'] },

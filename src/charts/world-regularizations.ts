@@ -5,6 +5,7 @@
  * axis. Same rows and rules as the regularization timeline (programmes only, no standing
  * mechanisms), so the two never disagree.
  */
+import { PROGRAMME_TABLE } from '../lib/charts/annotations.ts';
 import { z } from 'zod';
 import { regularizationsSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
@@ -40,15 +41,7 @@ export const spec = defineChart({
     { key: 'to', param: 'reg_to', type: 'value' },
   ],
   controls: [{ kind: 'year-range', fromKey: 'from', toKey: 'to', legend: 'Programmes starting in', min: FIRST_YEAR, max: YEAR_MAX }],
-  table: [
-    { key: 'country_name', label: 'Country' },
-    { key: 'name_en', label: 'Programme' },
-    { key: 'start_date', label: 'Start', format: 'date' },
-    { key: 'end_date', label: 'End', format: 'date' },
-    { key: 'applications', label: 'Applications', format: 'number' },
-    { key: 'approvals', label: 'Granted status', format: 'number' },
-    { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
-  ],
+  table: PROGRAMME_TABLE,
   // A shorter year range filters the held programmes by start year (the SQL's own rule).
   quick: { rules: [{ kind: 'years', from: 'from', to: 'to', columns: { data: 'start_date' } }] },
   examples: { since2000: { from: 2000, to: 2026 } },

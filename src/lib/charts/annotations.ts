@@ -6,7 +6,7 @@
  *
  * Browser-safe and dependency-free: specs that import this load lazily in the page.
  */
-import type { ControlDef, EventLayer, UrlField } from './spec.ts';
+import type { ControlDef, EventLayer, TableColumn, UrlField } from './spec.ts';
 import { PROGRAMME_KINDS_SQL } from '../domain/rules.ts';
 
 /** Layer ids, as used in `state.layers` and in the URL (`layers=reg,rules`). */
@@ -157,3 +157,14 @@ export const eventLayersControl: ControlDef = {
     { value: 'rules', label: 'Rule changes' },
   ],
 };
+
+/** The table under every chart of regularization programmes: one row per programme, with its source. */
+export const PROGRAMME_TABLE: TableColumn[] = [
+  { key: 'country_name', label: 'Country' },
+  { key: 'name_en', label: 'Programme' },
+  { key: 'start_date', label: 'Start', format: 'date' },
+  { key: 'end_date', label: 'End', format: 'date' },
+  { key: 'applications', label: 'Applications', format: 'number' },
+  { key: 'approvals', label: 'Granted status', format: 'number' },
+  { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
+];
