@@ -1,0 +1,42 @@
+/**
+ * Data text in other languages (see src/lib/i18n/data-text.ts): what is missing or stale, and
+ * the English still to translate.
+ *
+ *   tsx tools/i18n-data.ts --check                   every language and table; exits 1 on a problem
+ *   tsx tools/i18n-data.ts --todo ja series          YAML of the series still to translate into
+ *                                                    Japanese, each stamped with its `from` hash:
+ *                                                    translate the values (keep keys and `from`),
+ *                                                    then add them to data/i18n/ja/series.yml
+ *   tsx tools/i18n-data.ts --todo es rule_changes    the same for rule changes (or regularizations)
+ */
+import { isLocale, PREFIXED_LOCALES } from '../src/lib/i18n/locales.ts';
+import { checkTranslations, englishStamp, TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
+import { loadTextRecords } from '../scripts/lib/data-text-records.ts';
+import { readTranslations } from '../src/lib/i18n/data-text-files.ts';
+import { stringify } from 'yaml';
+
+const args = process.argv.slice(2);
+if (args[0] === '--todo') {
+  const [, locale, table = 'series'] = args;
+  if (!isLocale(locale) || locale === 'en') throw new Error(`--todo needs a language: ${PREFIXED_LOCALES.join(', ')}`);
+  if (!(TEXT_TABLES as readonly string[]).includes(table)) throw new Error(`unknown table ${table}: ${TEXT_TABLES.join(', ')}`);
+  const records = await loadTextRecords(table as TextTable);
+  const todo = new Set(checkTranslations(records, readTranslations(locale, table as TextTable)).map((p) => p.id));
+  const doc: Record<string, Record<string, string>> = {};
+  for (const r of records) if (todo.has(r.id)) doc[r.id] = { from: englishStamp(r.units), ...Object.fromEntries(r.units) };
+  process.stdout.on('error', () => process.exit(0));
+  process.stdout.write(stringify(doc, { lineWidth: 100 }));
+} else {
+  let bad = 0;
+  for (const table of TEXT_TABLES) {
+    const records = await loadTextRecords(table);
+    for (const locale of PREFIXED_LOCALES) {
+      const problems = checkTranslations(records, readTranslations(locale, table));
+      bad += problems.length;
+      const ids = new Set(problems.map((p) => p.id));
+      console.log(`${locale} ${table}: ${records.length - ids.size}/${records.length} complete${problems.length ? `; ${problems.length} problems` : ''}`);
+      if (args.includes('--verbose')) for (const p of problems) console.log(`  ${p.id}: ${p.problem}${p.key ? ` ${p.key}` : ''}`);
+    }
+  }
+  process.exitCode = bad ? 1 : 0;
+}
