@@ -10,7 +10,7 @@
  *   tsx tools/i18n-data.ts --todo es rule_changes    the same for rule changes (or regularizations)
  */
 import { isLocale, PREFIXED_LOCALES } from '../src/lib/i18n/locales.ts';
-import { checkTranslations, englishStamp, TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
+import { checkTranslations, englishStamp, missingFigures, untranslated, TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
 import { loadTextRecords } from '../scripts/lib/data-text-records.ts';
 import { readTranslations } from '../src/lib/i18n/data-text-files.ts';
 import { stringify } from 'yaml';
@@ -31,7 +31,20 @@ if (args[0] === '--todo') {
   for (const table of TEXT_TABLES) {
     const records = await loadTextRecords(table);
     for (const locale of PREFIXED_LOCALES) {
-      const problems = checkTranslations(records, readTranslations(locale, table));
+      const translations = readTranslations(locale, table);
+      const problems = checkTranslations(records, translations);
+      // Figures lost in translation, and English left as it was.
+      for (const r of records) {
+        const t = translations[r.id];
+        if (!t) continue;
+        for (const [key, en] of r.units) {
+          const tr = t[key];
+          if (typeof tr !== 'string') continue;
+          const lost = missingFigures(en, tr);
+          if (lost.length) problems.push({ id: r.id, problem: 'figures', key: `${key} (${lost.join(', ')})` });
+          if (untranslated(en, tr)) problems.push({ id: r.id, problem: 'english', key });
+        }
+      }
       bad += problems.length;
       const ids = new Set(problems.map((p) => p.id));
       console.log(`${locale} ${table}: ${records.length - ids.size}/${records.length} complete${problems.length ? `; ${problems.length} problems` : ''}`);

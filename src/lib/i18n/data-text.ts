@@ -109,7 +109,7 @@ export type Translations = Record<string, Translation>;
 
 export interface TranslationProblem {
   id: string;
-  problem: 'missing' | 'stale' | 'missing-unit' | 'extra-unit' | 'orphan';
+  problem: 'missing' | 'stale' | 'missing-unit' | 'extra-unit' | 'orphan' | 'figures' | 'english';
   key?: string;
 }
 
@@ -143,4 +143,19 @@ export function missingFigures(english: string, translated: string): string[] {
   const groups = (t: string) => (t.match(/\d[\d,.\u202f\u00a0']*\d|\d/g) ?? []).map((g) => g.replace(/[^\d]/g, ''));
   const have = new Set(groups(translated));
   return groups(english).filter((g) => !have.has(g));
+}
+
+/**
+ * A unit left in English: the same text as the English, or mostly the same words. Short units
+ * (a code, a name) may rightly stay as they are.
+ */
+export function untranslated(english: string, translated: string): boolean {
+  if (english.length < 24) return false;
+  if (english.trim() === translated.trim()) return true;
+  const words = (t: string) => t.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  const en = new Set(words(english));
+  const tr = words(translated);
+  if (tr.length < 6) return false;
+  const shared = tr.filter((w) => en.has(w)).length;
+  return shared / tr.length > 0.6;
 }
