@@ -2,7 +2,8 @@
  * Data text in other languages (see src/lib/i18n/data-text.ts): what is missing or stale, and
  * the English still to translate.
  *
- *   tsx tools/i18n-data.ts --check                   every language and table; exits 1 on a problem
+ *   tsx tools/i18n-data.ts --check [ja] [--verbose]  every language (or one) and table; exits 1 on
+ *                                                    a problem; --verbose lists each problem
  *   tsx tools/i18n-data.ts --todo ja series          YAML of the series still to translate into
  *                                                    Japanese, each stamped with its `from` hash:
  *                                                    translate the values (keep keys and `from`),
@@ -27,10 +28,11 @@ if (args[0] === '--todo') {
   process.stdout.on('error', () => process.exit(0));
   process.stdout.write(stringify(doc, { lineWidth: 100 }));
 } else {
+  process.stdout.on('error', () => process.exit(0));
   let bad = 0;
   for (const table of TEXT_TABLES) {
     const records = await loadTextRecords(table);
-    for (const locale of PREFIXED_LOCALES) {
+    for (const locale of PREFIXED_LOCALES.filter((l) => !args.some(isLocale) || args.includes(l))) {
       const translations = readTranslations(locale, table);
       const problems = checkTranslations(records, translations);
       // Figures lost in translation, and English left as it was.
