@@ -1,8 +1,10 @@
 /**
- * Reads data/i18n/<locale>/<table>.yml at build time (Node only). A file that is not plain YAML
+ * Reads data/i18n/<locale>/<table>.yml, and any `<table>.<part>.yml` beside it (a batch added with
+ * new data, e.g. `series.japan-labour.yml`), at build time (Node only). An id in two files is an
+ * error. A file that is not plain YAML
  * (tags, aliases, duplicate keys) or holds anything but text is an error naming the file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Locale } from './locales.ts';
@@ -16,12 +18,32 @@ export function translationsPath(locale: Locale, table: TextTable, root = ROOT):
 }
 
 export function readTranslations(locale: Locale, table: TextTable, root = ROOT): Translations {
-  const path = translationsPath(locale, table, root);
-  const hit = cache.get(path);
+  const dir = join(root, 'data/i18n', locale);
+  const key = `${dir}|${table}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const file = `data/i18n/${locale}/${table}.yml`;
+  const out: Translations = {};
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f === `${table}.yml` || (f.startsWith(`${table}.`) && f.endsWith('.yml'))).sort() : [];
+  for (const name of names) {
+    const part = readTranslationFile(join(dir, name), `data/i18n/${locale}/${name}`);
+    for (const [id, units] of Object.entries(part)) {
+      if (id in out) throw new Error(`data/i18n/${locale}/${name}: ${id} is translated in another ${table} file too`);
+      out[id] = units;
+    }
+  }
+  cache.set(key, out);
+  return out;
+}
+
+/** A translation file is ordinary text of a sane size: no symlink out of the repository. */
+const MAX_BYTES = 8 * 1024 * 1024;
+
+function readTranslationFile(path: string, file: string): Translations {
   let out: Translations = {};
-  if (existsSync(path)) {
+  {
+    const stat = lstatSync(path);
+    if (!stat.isFile()) throw new Error(`${file}: not a regular file (symlinks are not read)`);
+    if (stat.size > MAX_BYTES) throw new Error(`${file}: ${stat.size} bytes, more than the ${MAX_BYTES} a translation file may hold`);
     const doc = parseDocument(readFileSync(path, 'utf8'), { schema: 'core', uniqueKeys: true, prettyErrors: false });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) throw new Error(`${file}: ${problem.message.split('\n')[0]}`);
@@ -37,6 +59,5 @@ export function readTranslations(locale: Locale, table: TextTable, root = ROOT):
     }
     out = value as Translations;
   }
-  cache.set(path, out);
   return out;
 }
