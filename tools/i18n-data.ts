@@ -9,6 +9,8 @@
  *                                                    translate the values (keep keys and `from`),
  *                                                    then add them to data/i18n/ja/series.yml
  *   tsx tools/i18n-data.ts --todo es rule_changes    the same for rule changes (or regularizations)
+ *   tsx tools/i18n-data.ts --chart-text [ja]         chart text (src/lib/i18n/chart-text/<locale>.ts)
+ *                                                    missing or unused per language, as JSON
  */
 import { isLocale, PREFIXED_LOCALES } from '../src/lib/i18n/locales.ts';
 import { checkTranslations, englishStamp, missingFigures, untranslated, TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
@@ -17,7 +19,16 @@ import { readTranslations } from '../src/lib/i18n/data-text-files.ts';
 import { stringify } from 'yaml';
 
 const args = process.argv.slice(2);
-if (args[0] === '--todo') {
+if (args[0] === '--chart-text') {
+  const { chartTextKeys } = await import('../src/lib/i18n/chart-text/keys-node.ts');
+  const keys = await chartTextKeys();
+  const report: Record<string, { missing: string[]; unused: string[] }> = {};
+  for (const locale of PREFIXED_LOCALES.filter((l) => !args.some(isLocale) || args.includes(l))) {
+    const dict: Record<string, string> = (await import(`../src/lib/i18n/chart-text/${locale}.ts`).catch(() => ({ default: {} }))).default;
+    report[locale] = { missing: [...keys.keys()].filter((k) => !(k in dict)), unused: Object.keys(dict).filter((k) => !keys.has(k)) };
+  }
+  process.stdout.write(`${JSON.stringify({ keys: keys.size, ...report }, null, 1)}\n`);
+} else if (args[0] === '--todo') {
   const [, locale, table = 'series'] = args;
   if (!isLocale(locale) || locale === 'en') throw new Error(`--todo needs a language: ${PREFIXED_LOCALES.join(', ')}`);
   if (!(TEXT_TABLES as readonly string[]).includes(table)) throw new Error(`unknown table ${table}: ${TEXT_TABLES.join(', ')}`);

@@ -4,6 +4,7 @@
  * shapes of the series compare; Germany's scale would flatten Malta); `y=shared` puts all on one.
  * Apprehensions are events, not people (domain/caveats.ts): the page prints the caveat.
  */
+import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
 import { defineChart } from '../lib/charts/spec.ts';
 import { oneOf } from '../lib/charts/url-state.ts';
@@ -26,8 +27,8 @@ WITH obs AS (
 SELECT
   o.country_code AS line_id,
   o.country_code,
-  c.name_en AS country_name,
-  c.name_en AS label,
+  ${countryNameSql('c')} AS country_name,
+  ${countryNameSql('c')} AS label,
   o.period,
   ${midPeriodDateSql('o.period_start', 'o.period_end')} AS ref_date,
   o.v AS value,

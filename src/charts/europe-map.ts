@@ -8,6 +8,7 @@
  * 100,000 residents needs each country's total population (Eurostat demo_pjan, or migr_pop1ctz with
  * citizen=TOTAL), and the data folder holds only the foreign population (citizen=FOR_STLS).
  */
+import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
 import { defineChart } from '../lib/charts/spec.ts';
 import { oneOf } from '../lib/charts/url-state.ts';
@@ -60,7 +61,7 @@ year_rows AS (
 )
 SELECT
   r.country_code,
-  c.name_en AS label,
+  ${countryNameSql('c')} AS label,
   $year AS period,
   y.value,
   coalesce(y.value_kind, 'count') AS value_kind,

@@ -8,6 +8,7 @@
  * checks the shape of ids, and the SQL drops ids that do not exist. Percentages are left out: a
  * rate and a count never share an axis. At most ten lines are drawn (colours stay distinct).
  */
+import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inQuery, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
@@ -92,7 +93,7 @@ SELECT
   r.series_id,
   r.country_code,
   -- the series title names its country already, except for multi-country (Eurostat) series
-  CASE WHEN s.series_id LIKE 'eurostat%' THEN s.title || ' · ' || coalesce(c.name_en, r.country_code) ELSE s.title END
+  CASE WHEN s.series_id LIKE 'eurostat%' THEN s.title || ' · ' || coalesce(${countryNameSql('c')}, r.country_code) ELSE s.title END
     || CASE WHEN r.unit = 'persons' THEN '' ELSE ' (' || r.unit || ')' END AS label,
   r.period,
   r.ref_date,

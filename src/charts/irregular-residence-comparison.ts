@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, eventLayersControl, eventLayersUrl, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { CORE_COUNTRIES, CORE_COUNTRY_NAMES, COUNTRY_COLORS } from '../lib/domain/countries.ts';
+import { CORE_COUNTRIES, CORE_COUNTRY_NAMES, COUNTRY_COLORS, countryNameSql } from '../lib/domain/countries.ts';
 import { midPeriodDateSql, personsSql, preferredTotalSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
@@ -81,7 +81,7 @@ SELECT
   p.series_id || ':' || p.country_code AS line_id,
   p.series_id,
   p.country_code,
-  c.name_en AS country_name,
+  ${countryNameSql('c')} AS country_name,
   list_extract($series_labels, list_position($series, p.series_id)) AS label,
   s.title AS series_title,
   p.period,

@@ -13,6 +13,7 @@
  * Each country keeps its site-wide colour; a second line of the same country takes another hue.
  * Rule-change markers are coloured by direction, one lane each.
  */
+import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
@@ -95,10 +96,10 @@ labelled AS (
   SELECT
     p.*,
     s.title AS series_title,
-    c.name_en AS country_name,
+    ${countryNameSql('c')} AS country_name,
     concat_ws(' · ',
       CASE WHEN list_contains($label_by, 'series') THEN coalesce(list_extract($labels, list_position($series, p.series_id)), s.title) END,
-      CASE WHEN list_contains($label_by, 'country') THEN CASE WHEN c.is_aggregate THEN replace(p.country_code, '_', ' ') ELSE c.name_en END END,
+      CASE WHEN list_contains($label_by, 'country') THEN CASE WHEN c.is_aggregate THEN replace(p.country_code, '_', ' ') ELSE ${countryNameSql('c')} END END,
       CASE WHEN list_contains($label_by, 'citizenship') THEN ${sqlLabel('p.grp', { '': 'All', ...CITIZENSHIP_LABELS }, 'p.grp')} END
     ) AS label,
     dense_rank() OVER (ORDER BY list_position($series, p.series_id), p.country_code, p.grp, p.age_band) AS line_rank

@@ -7,6 +7,7 @@
  *
  * Pure and browser-safe: Plot options in, Plot options out; no DOM but Plot's own.
  */
+import { tx } from './locale.ts';
 import * as Plot from '@observablehq/plot';
 import type { ChartRows, ChartSpec } from './spec.ts';
 import { formatFuzzyDate, parseDate } from './format.ts';
@@ -290,8 +291,8 @@ export function describeAnnotations(annotations: readonly Annotation[], state: {
   const parts = annotations.flatMap((a) => {
     if (a.type !== 'highlight' && !inYears(a.type === 'note' ? a.date : a.from, a.type === 'note' ? a.date : a.to)) return [];
     if (a.type === 'note') return [`${a.text} (${formatFuzzyDate(a.date)})`];
-    if (a.type === 'window') return [`shaded from ${formatFuzzyDate(a.from)} to ${formatFuzzyDate(a.to)}: ${a.label}`];
+    if (a.type === 'window') return [tx('shaded from {from} to {to}: {label}', { from: formatFuzzyDate(a.from), to: formatFuzzyDate(a.to), label: a.label })];
     return [];
   });
-  return parts.length ? `Marked on the chart: ${parts.join('; ')}.` : '';
+  return parts.length ? tx('Marked on the chart: {items}.', { items: parts.join(tx('; ')) }) : '';
 }

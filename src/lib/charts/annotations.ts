@@ -8,6 +8,7 @@
  */
 import type { ControlDef, EventLayer, TableColumn, UrlField } from './spec.ts';
 import { PROGRAMME_KINDS_SQL } from '../domain/rules.ts';
+import { countryNameSql } from '../domain/countries.ts';
 
 /** Layer ids, as used in `state.layers` and in the URL (`layers=reg,rules`). */
 export const EVENT_LAYERS = ['reg', 'rules'] as const;
@@ -71,7 +72,7 @@ SELECT
 ${lines([
   '  r.regularization_id,',
   '  r.country_code,',
-  o.timeline && '  cn.name_en AS country_name,',
+  o.timeline && `  ${countryNameSql('cn')} AS country_name,`,
   o.colorKey !== undefined && (typeof o.colorKey === 'string' ? colorKeyColumn(o.colorKey) : '  r.country_code AS color_key,'),
   '  r.name_en,',
   o.nameNative && '  r.name_native,',
@@ -119,7 +120,7 @@ SELECT
 ${lines([
   '  r.rule_change_id,',
   '  r.country_code,',
-  o.countryName && '  cn.name_en AS country_name,',
+  o.countryName && `  ${countryNameSql('cn')} AS country_name,`,
   color,
   '  r.title_en,',
   o.titleNative && '  r.title_native,',

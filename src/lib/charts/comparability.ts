@@ -5,6 +5,7 @@
  * ComparabilityNote.astro at build time and by the browser after a re-query (client/note.ts).
  */
 import type { Row } from './spec.ts';
+import { tx } from './locale.ts';
 
 export interface NoteItem {
   seriesId: string;
@@ -56,15 +57,22 @@ export function noteItems(meta: Row[], data: Row[]): NoteItem[] {
   });
 }
 
-const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : tx('{items} and {last}', { items: xs.slice(0, -1).join(tx(', ')), last: xs[xs.length - 1] }));
 
 /** "Japan and South Korea: official counts (solid line). Italy (ISMU): a research estimate … " */
 export function noteLead(items: NoteItem[]): string {
   const counts = items.filter((i) => !i.estimate).map((i) => i.label);
   const estimates = items.filter((i) => i.estimate).map((i) => i.label);
   const parts: string[] = [];
-  if (counts.length) parts.push(`${list(counts)}: ${counts.length > 1 ? 'official counts' : 'an official count'} (solid line).`);
-  if (estimates.length) parts.push(`${list(estimates)}: ${estimates.length > 1 ? 'research estimates' : 'a research estimate'} (dashed line, range shaded).`);
-  if (items.length > 1) parts.push('They do not count the same people, so compare directions and turning points rather than levels.');
+  if (counts.length) parts.push(counts.length > 1 ? tx('{names}: official counts (solid line).', { names: list(counts) }) : tx('{names}: an official count (solid line).', { names: list(counts) }));
+  if (estimates.length) parts.push(estimates.length > 1 ? tx('{names}: research estimates (dashed line, range shaded).', { names: list(estimates) }) : tx('{names}: a research estimate (dashed line, range shaded).', { names: list(estimates) }));
+  if (items.length > 1) parts.push(tx('They do not count the same people, so compare directions and turning points rather than levels.'));
   return parts.join(' ');
 }
+
+/** The heading of an item's details: "Comparability", and the number of breaks if any. */
+export const noteDetailsSummary = (breaks: number): string =>
+  breaks > 0 ? tx('Comparability, and breaks in the series: {n}', { n: breaks }) : tx('Comparability');
+
+/** Labels of an item's two lines. */
+export const noteLabels = () => ({ counts: tx('Counts:'), excludes: tx('Leaves out:'), heading: tx('Before comparing these lines') });

@@ -1,21 +1,19 @@
 /**
  * Formatting shared by the SVG, the tooltips, the data table and the text alternative, so the same
- * number reads the same everywhere. These are the English forms; src/lib/i18n/format.ts holds every
- * language's (`formats(locale)`).
+ * number reads the same everywhere, in the chart's language (./locale.ts; src/lib/i18n/format.ts
+ * holds every language's forms).
  */
 import { VALUE_KIND_LABELS } from '../domain/labels.ts';
-import { formats } from '../i18n/format.ts';
-
-const EN = formats('en');
+import { chartFormats, tx } from './locale.ts';
 
 /** 391,000 / 12.5 (one decimal only when the value has one). */
 export function formatNumber(v: number | null | undefined): string {
-  return EN.number(v);
+  return chartFormats().number(v);
 }
 
 /** 391K / 1.2M, for axis ticks. */
 export function formatCompact(v: number): string {
-  return EN.compact(v);
+  return chartFormats().compact(v);
 }
 
 /**
@@ -23,7 +21,7 @@ export function formatCompact(v: number): string {
  * `2005` → 2005. Built and formatted in UTC, so time zones can never shift the day.
  */
 export function formatFuzzyDate(s: string | null | undefined): string {
-  return EN.fuzzyDate(s);
+  return chartFormats().fuzzyDate(s);
 }
 
 /**
@@ -31,7 +29,7 @@ export function formatFuzzyDate(s: string | null | undefined): string {
  * reference date (`2025-01-01` → 1 January 2025).
  */
 export function formatPeriod(p: string | null | undefined): string {
-  return EN.period(p);
+  return chartFormats().period(p);
 }
 
 /**
@@ -43,14 +41,14 @@ export function formatWindow(start: string | null | undefined, end: string | nul
   if (!start || !end) return '–';
   const a = start.slice(0, 10);
   const b = end.slice(0, 10);
-  if (a.endsWith('-01-01') && b.endsWith('-12-31')) return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : `${a.slice(0, 4)} to ${b.slice(0, 4)}`;
-  return `${formatFuzzyDate(a)} to ${formatFuzzyDate(b)}`;
+  if (a.endsWith('-01-01') && b.endsWith('-12-31')) return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : tx('{from} to {to}', { from: a.slice(0, 4), to: b.slice(0, 4) });
+  return tx('{from} to {to}', { from: formatFuzzyDate(a), to: formatFuzzyDate(b) });
 }
 
 /** Value kind in plain words. */
 export function formatKind(kind: string | null | undefined): string {
   if (!kind) return '–';
-  return VALUE_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
+  return VALUE_KIND_LABELS[kind] ? tx(VALUE_KIND_LABELS[kind]) : kind.replaceAll('_', ' ');
 }
 
 /** Parses `YYYY-MM-DD` as a UTC date (Plot's time scale works in UTC by default). */

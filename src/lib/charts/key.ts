@@ -6,6 +6,7 @@
  */
 import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../domain/labels.ts';
 import { drawsWindows, type ChartSpec } from './spec.ts';
+import { tx } from './locale.ts';
 
 /** The key symbol of a rule-change direction: the shape it has in the chart (domain/labels.ts). */
 export function directionKeySymbol(direction: string): KeySymbol {
@@ -15,8 +16,12 @@ export function directionKeySymbol(direction: string): KeySymbol {
 }
 
 /** One key item per rule-change direction, in lane order. */
-export const directionKeyItems = (layer?: string, prefix = ''): KeyItem[] =>
-  DIRECTION_ORDER.map((d) => ({ symbol: directionKeySymbol(d), label: prefix ? `${prefix}${DIRECTION_LABELS[d].toLowerCase()}` : DIRECTION_LABELS[d], ...(layer ? { layer } : {}) }));
+export const directionKeyItems = (layer?: string, asRuleChange = false): KeyItem[] =>
+  DIRECTION_ORDER.map((d) => ({
+    symbol: directionKeySymbol(d),
+    label: asRuleChange ? tx('Rule change: {direction}', { direction: tx(DIRECTION_LABELS[d]).toLowerCase() }) : tx(DIRECTION_LABELS[d]),
+    ...(layer ? { layer } : {}),
+  }));
 
 export type KeySymbol = 'solid' | 'dashed' | 'range' | 'bracket' | 'grade' | 'dots' | 'hollow' | 'hollow-dot' | 'diamond' | 'bar' | 'triangle-up' | 'triangle-down';
 
@@ -31,18 +36,18 @@ export interface KeyItem {
 
 export function timeComparisonKey(spec: ChartSpec): KeyItem[] {
   const items: KeyItem[] = [
-    { symbol: 'solid', label: 'Official count (filled points)' },
-    { symbol: 'dashed', label: 'Research estimate (hollow points)' },
+    { symbol: 'solid', label: tx('Official count (filled points)') },
+    { symbol: 'dashed', label: tx('Research estimate (hollow points)') },
   ];
-  if (spec.encodings.low) items.push({ symbol: 'range', label: 'Estimate range (low to high)' });
-  if (drawsWindows(spec)) items.push({ symbol: 'bracket', label: 'Total over a window of time: the bracket spans the months or years it covers' });
+  if (spec.encodings.low) items.push({ symbol: 'range', label: tx('Estimate range (low to high)') });
+  if (drawsWindows(spec)) items.push({ symbol: 'bracket', label: tx('Total over a window of time: the bracket spans the months or years it covers') });
   for (const l of spec.layers) {
     if (l.mark === 'dots') {
       items.push({ symbol: 'dots', label: l.label, layer: l.layer });
-      if (l.size) items.push({ symbol: 'hollow-dot', label: 'Dotted ring: number granted not published', layer: l.layer });
+      if (l.size) items.push({ symbol: 'hollow-dot', label: tx('Dotted ring: number granted not published'), layer: l.layer });
     } else if (Object.keys(spec.palette).some((k) => k.startsWith(DIRECTION_KEY_PREFIX))) {
       // Rule changes in lanes by direction: each direction's shape, not one diamond for all.
-      items.push(...directionKeyItems(l.layer, 'Rule change: '));
+      items.push(...directionKeyItems(l.layer, true));
     } else items.push({ symbol: 'diamond', label: l.label, layer: l.layer });
   }
   return items;

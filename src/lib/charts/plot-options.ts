@@ -9,6 +9,7 @@
  * `data-tip="<dataset>:<row>"` for tooltips, give it a `<title>` (native tooltip and accessible
  * name without JavaScript) and a roving tabindex (first point of each line is a tab stop).
  */
+import { tx } from './locale.ts';
 import * as Plot from '@observablehq/plot';
 import { drawsWindows, type ChartRows, type ChartSpec, type DatasetRole, type EventLayer, type Row } from './spec.ts';
 import { formatCompact, parseDate } from './format.ts';
@@ -465,7 +466,7 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
       nice: !log,
       ticks: yTicks,
       tickFormat: (v: number) => formatCompact(v),
-      label: indexed ? 'Index, first value shown = 100' : enc.yLabel,
+      label: indexed ? tx('Index, first value shown = 100') : enc.yLabel,
       labelAnchor: 'top',
       labelArrow: 'none',
     },
@@ -500,7 +501,7 @@ function eventMarks(
     .filter((e) => !Number.isNaN(+e.x) && e.x >= xDomain[0] && e.x <= xDomain[1]);
   const color = (e: { key: string }) => paletteColor(spec, e.key);
   const tabStops = new Set(items.slice(0, 1).map((e) => e.i));
-  const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : narrow ? ': none shown' : ': none in the countries and years shown'}`;
+  const heading = `${narrow ? layer.shortLabel : layer.label}${items.length ? '' : narrow ? tx(': none shown') : tx(': none in the countries and years shown')}`;
   const title = Plot.text([heading], {
     text: (d: string) => d,
     frameAnchor: 'bottom-left',

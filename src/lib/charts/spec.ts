@@ -237,7 +237,8 @@ export function defineChart<S extends z.ZodType>(def: ChartDefinition<S>): Chart
     ...def,
     kind: def.kind ?? 'time-comparison',
     tables: def.tables ?? TIME_TABLES,
-    constants: def.constants ?? {},
+    // `locale` picks country names in SQL (countryNameSql); localizeSpec (./locale.ts) sets it per language.
+    constants: { locale: 'en', ...def.constants },
     url: def.url ?? [],
     controls: def.controls ?? [],
     encodings: { ...TIME_ENCODINGS, ...def.encodings },

@@ -16,6 +16,8 @@
  */
 import type { DatasetRole, Row } from './spec.ts';
 import { formatFuzzyDate, formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
+import { DATE_KIND_LABELS, DIRECTION_LABELS } from '../domain/labels.ts';
+import { tx } from './locale.ts';
 
 export interface TipContent {
   heading: string;
@@ -34,42 +36,42 @@ function sourceOf(row: Row): TipContent['source'] {
   return { text: [publisher, title].filter(Boolean).join(': '), href: str(row.source_url) };
 }
 
-const UNIT_WORDS: Record<string, string> = { persons: 'people', thousand_persons: 'thousand people' };
+export const UNIT_WORDS: Record<string, string> = { persons: '{n} people', thousand_persons: '{n} thousand people' };
 
 export function tipContent(role: DatasetRole, row: Row): TipContent {
   if (role === 'series') {
     const v = num(row.value);
     const lo = num(row.low);
     const hi = num(row.high);
-    const unit = UNIT_WORDS[String(row.unit)] ?? str(row.unit) ?? '';
+    const unit = UNIT_WORDS[String(row.unit)];
     const lines: string[] = [];
-    if (v !== null) lines.push(`${formatNumber(v)} ${unit}`.trim());
-    if (lo !== null || hi !== null) lines.push(`Range: ${formatNumber(lo)} to ${formatNumber(hi)}`);
+    if (v !== null) lines.push(unit ? tx(unit, { n: formatNumber(v) }) : `${formatNumber(v)} ${str(row.unit) ?? ''}`.trim());
+    if (lo !== null || hi !== null) lines.push(tx('Range: {from} to {to}', { from: formatNumber(lo), to: formatNumber(hi) }));
     // A total over a window (columns window_start/window_end, where a chart draws windows) says so.
     const from = str(row.window_start);
     const to = str(row.window_end);
     const vintage = str(row.vintage);
-    lines.push(from && to ? `Total over ${formatWindow(from, to)} · ${formatKind(str(row.value_kind))}` : `${formatPeriod(str(row.period))} · ${formatKind(str(row.value_kind))}`);
+    lines.push(from && to ? tx('Total over {window}', { window: formatWindow(from, to) }) + ` · ${formatKind(str(row.value_kind))}` : `${formatPeriod(str(row.period))} · ${formatKind(str(row.value_kind))}`);
     // Where a chart gives the publication date of the point's source (its vintage), say it.
-    if (vintage) lines.push(`Published ${formatFuzzyDate(vintage)}`);
+    if (vintage) lines.push(tx('Published {date}', { date: formatFuzzyDate(vintage) }));
     return { heading: str(row.label) ?? '', lines, source: sourceOf(row) };
   }
   if (role === 'regularization') {
     const start = str(row.start_date);
     const end = str(row.end_date);
     const lines: string[] = [];
-    lines.push(end && end !== start ? `${formatFuzzyDate(start)} to ${formatFuzzyDate(end)}` : formatFuzzyDate(start));
+    lines.push(end && end !== start ? tx('{from} to {to}', { from: formatFuzzyDate(start), to: formatFuzzyDate(end) }) : formatFuzzyDate(start));
     const approvals = num(row.approvals);
     const applications = num(row.applications);
-    lines.push(approvals !== null ? `${formatNumber(approvals)} granted status` : 'Number granted not known');
-    if (applications !== null) lines.push(`${formatNumber(applications)} applications`);
+    lines.push(approvals !== null ? tx('{n} granted status', { n: formatNumber(approvals) }) : tx('Number granted not known'));
+    if (applications !== null) lines.push(tx('{n} applications', { n: formatNumber(applications) }));
     return { heading: str(row.name_en) ?? '', lines, source: sourceOf(row) };
   }
   const kind = str(row.date_kind);
-  const when = `${formatFuzzyDate(str(row.date))}${kind ? ` (${kind.replace('_', ' ')})` : ''}`;
+  const when = `${formatFuzzyDate(str(row.date))}${kind ? ` (${DATE_KIND_LABELS[kind] ? tx(DATE_KIND_LABELS[kind]) : kind})` : ''}`;
   const lines = [when];
   const direction = str(row.direction);
-  if (direction) lines.push(`Direction: ${direction}`);
+  if (direction) lines.push(tx('Direction: {direction}', { direction: DIRECTION_LABELS[direction] ? tx(DIRECTION_LABELS[direction]) : direction }));
   return { heading: str(row.title_en) ?? '', lines, source: sourceOf(row) };
 }
 

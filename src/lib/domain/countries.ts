@@ -93,3 +93,12 @@ export function assignLineColors(lines: { line: string; country: string }[]): Ma
   }
   return out;
 }
+
+/**
+ * A country's name in the chart's language, in SQL: the countries table holds each name
+ * (`name_en`, `name_ja`, `name_ko`, `name_es`, `name_it`); `$locale` is the chart's language
+ * (`constants.locale`, set by localizeSpec). Falls back to English where a name is missing.
+ */
+export function countryNameSql(alias: string): string {
+  return `coalesce(CASE $locale WHEN 'ja' THEN ${alias}.name_ja WHEN 'ko' THEN ${alias}.name_ko WHEN 'es' THEN ${alias}.name_es WHEN 'it' THEN ${alias}.name_it END, ${alias}.name_en)`;
+}

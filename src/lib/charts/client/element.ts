@@ -60,7 +60,8 @@ export class ChartFigureElement extends HTMLElement {
     this.#woken = true;
     if (first?.type === 'change') this.#pending = first;
     this.setAttribute('data-state-phase', 'waking');
-    const { enhance } = await import('./interactive.ts');
+    // The page's language first (a no-op in English): tooltips are worded in it.
+    const [{ enhance }] = await Promise.all([import('./interactive.ts'), import('./page-locale.ts').then((m) => m.usePageLocale())]);
     // Stop listening only now: changes made during the import are replayed, not lost.
     for (const t of WAKE_EVENTS) this.removeEventListener(t, this.#wake);
     enhance(this, this.#pending ?? first, { preload });

@@ -29,6 +29,8 @@ import { cellHref, cellText } from '../table.ts';
 import { publisherSummary, sourceDatasets, sourcesOf } from '../sources.ts';
 import type { ChartController } from './interactive.ts';
 import { renderNote } from './note.ts';
+import { usePageLocale } from './page-locale.ts';
+import { chartDictionary, chartLocale, localizeSpec, tx } from '../locale.ts';
 
 export interface Hydrator {
   fromForm(e: Event): Promise<void>;
@@ -65,7 +67,9 @@ interface Entry {
 
 async function create(ctrl: ChartController): Promise<Hydrator> {
   const el = ctrl.el;
-  const registered: ChartSpec = await loadSpec(el.dataset.chart ?? '');
+  await usePageLocale();
+  // The spec in the page's language, as the build drew it (titles, labels, `$locale` for names).
+  const registered: ChartSpec = localizeSpec(await loadSpec(el.dataset.chart ?? ''), chartLocale(), chartDictionary());
   // A view's annotations (lib/charts/annotate.ts) travel with its figure, not with the chart file.
   const spec: ChartSpec = el.dataset.annotations ? { ...registered, annotations: JSON.parse(el.dataset.annotations) } : registered;
   await loadKind(spec);
@@ -129,12 +133,12 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
       const off = db.onProgress((p) => {
         if (p.phase === 'engine') {
           const { loaded, total } = wireProgress(p.loaded, p.total);
-          setStatus(`Loading the query engine: ${mb(loaded)} of ${mb(total)} MB`, { loaded, total });
+          setStatus(tx('Loading the query engine: {loaded} of {total} MB', { loaded: mb(loaded), total: mb(total) }), { loaded, total });
         }
-        else if (p.phase === 'table') setStatus(`Loading data: ${p.name}`, p);
+        else if (p.phase === 'table') setStatus(tx('Loading data: {name}', { name: p.name ?? '' }), p);
       });
       try {
-        setStatus('Loading the query engine…', { loaded: 0, total: 0 });
+        setStatus(tx('Loading the query engine…'), { loaded: 0, total: 0 });
         await db.ensureTables(spec.tables);
         // Run the view's queries once before calling the engine ready: the first run of a query
         // plan in DuckDB-WASM pays for compiling the wasm code it touches (about twice a warm
@@ -144,7 +148,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         // A failure here is left for rowsFor to run into again and report.
         const state = current;
         const key = queryKey(spec, state);
-        setStatus(cache.has(key) ? 'Loading the query engine…' : 'Updating the chart…', cache.has(key) ? { loaded: 0, total: 0 } : undefined);
+        setStatus(cache.has(key) ? tx('Loading the query engine…') : tx('Updating the chart…'), cache.has(key) ? { loaded: 0, total: 0 } : undefined);
         await runQueries(spec, state, db.queryBrowser).then(
           (rows) => settle(state, key, rows),
           () => undefined,
@@ -206,7 +210,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const db = await engine().finally(() => waiting--);
     const warmed = cache.get(key);
     if (warmed) return warmed.rows;
-    setStatus('Updating the chart…');
+    setStatus(tx('Updating the chart…'));
     const rows = await runQueries(spec, state, db.queryBrowser);
     cache.set(key, { state, rows });
     return rows;
@@ -347,10 +351,10 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         () => true,
         (err) => (console.warn('chart engine failed to start', err), false),
       );
-      if (my === seq) setStatus(warmed ? null : 'The query engine could not start; the chart can still change scale and markers.');
+      if (my === seq) setStatus(warmed ? null : tx('The query engine could not start; the chart can still change scale and markers.'));
     } catch (err) {
       if (my !== seq) return;
-      setStatus(`Could not update the chart (${err instanceof Error ? err.message : String(err)}). The chart shows the previous view.`);
+      setStatus(tx('Could not update the chart ({error}). The chart shows the previous view.', { error: err instanceof Error ? err.message : String(err) }));
       console.warn(err);
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Row } from '../spec.ts';
 import { formatFuzzyDate } from '../format.ts';
-import { noteItems, noteLead } from '../comparability.ts';
+import { noteDetailsSummary, noteItems, noteLabels, noteLead } from '../comparability.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -33,7 +33,8 @@ export function renderNote(root: HTMLElement, meta: Row[], data: Row[], palette:
       }
       title.append(el('strong', undefined, i.label), ' ', el('span', 'muted', `— ${i.title}`));
       li.append(title);
-      for (const [label, text] of [['Counts:', i.counts], ['Leaves out:', i.excludes]] as const) {
+      const labels = noteLabels();
+      for (const [label, text] of [[labels.counts, i.counts], [labels.excludes, i.excludes]] as const) {
         if (!text) continue;
         const p = el('p');
         p.append(el('span', 'label', label), ` ${text}`);
@@ -42,7 +43,7 @@ export function renderNote(root: HTMLElement, meta: Row[], data: Row[], palette:
       if (i.notes.length || i.breaks.length) {
         const d = el('details');
         const n = i.breaks.length;
-        d.append(el('summary', undefined, `Comparability${n ? ` and ${n} break${n > 1 ? 's' : ''} in the series` : ''}`));
+        d.append(el('summary', undefined, noteDetailsSummary(n)));
         for (const t of i.notes) d.append(el('p', undefined, t));
         if (n) {
           const b = el('ul', 'breaks');

@@ -26,6 +26,7 @@ import { NARROW, tagPoints } from '../plot-options.ts';
 import { formatCompact, formatNumber } from '../format.ts';
 import { countryHref } from '../../page-data/paths.ts';
 import { geometry, loadGeometry, type EuropeFeature } from '../../geo/store.ts';
+import { tx } from '../locale.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** States too small to find or tap on a map of Europe: drawn as a circle as well. */
@@ -120,7 +121,7 @@ function legend(breaks: number[], title: string, hatchId: string, fontSize: numb
     }
     const hx = x0 + classes * sw + 12;
     add('rect', { x: hx, y: y0 + fontSize + 6, width: sw - 2, height: 10, fill: `url(#${hatchId})`, stroke: 'currentColor', 'stroke-opacity': 0.4 });
-    add('text', { x: hx + sw + 2, y: y0 + fontSize + 15, fill: 'currentColor', 'fill-opacity': 0.8 }, 'no data');
+    add('text', { x: hx + sw + 2, y: y0 + fontSize + 15, fill: 'currentColor', 'fill-opacity': 0.8 }, tx('no data'));
     return g;
   });
 }
@@ -152,7 +153,7 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
   const role = spec.datasets[dataset].role;
   const tagged = withValue.map((it) => ({ i: it.i, row: it.row, line: it.code }));
   const none = items.filter((it) => it.value === null).map((it) => it.name);
-  const noneText = none.length ? `No data: ${none.join(', ')}` : '';
+  const noneText = none.length ? tx('No data: {items}', { items: none.join(tx(', ')) }) : '';
   const plotH = order.length * rowH;
   const marginLeft = Math.min(120, 12 + Math.max(40, ...withValue.map((it) => it.name.length * fontSize * 0.58)));
   // Title and no-data line span the whole width, from the SVG's left edge (not the bars').
@@ -286,15 +287,15 @@ function describe(spec: ChartSpec, rows: ChartRows): string {
   const items = itemsOf(spec, rows);
   const title = legendTitle(spec, rows) || spec.title;
   const known = items.filter((it) => it.value !== null).sort((a, b) => b.value! - a.value!);
-  if (!known.length) return `${title}: no values for the year selected.`;
+  if (!known.length) return tx('{title}: no values for the year selected.', { title });
   const top = known.slice(0, 3).map((it) => `${it.name} (${formatNumber(it.value)})`);
   const low = known[known.length - 1];
   const none = items.filter((it) => it.value === null).map((it) => it.name);
   return [
-    `${title}: ${known.length} countries with a value.`,
-    `Highest: ${top.join(', ')}.`,
-    `Lowest: ${low.name} (${formatNumber(low.value)}).`,
-    none.length ? `No data: ${none.join(', ')}.` : '',
+    tx('{title}: countries with a value: {n}.', { title, n: known.length }),
+    tx('Highest: {items}.', { items: top.join(tx(', ')) }),
+    tx('Lowest: {name} ({value}).', { name: low.name, value: formatNumber(low.value) }),
+    none.length ? tx('No data: {items}.', { items: none.join(tx(', ')) }) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -302,8 +303,8 @@ function describe(spec: ChartSpec, rows: ChartRows): string {
 
 function key(): KeyItem[] {
   return [
-    { symbol: 'bar', label: 'Shade: value (darker is more; steps in the legend)' },
-    { symbol: 'hollow', label: 'Circle: a small state, drawn larger than its land so it can be found and tapped' },
+    { symbol: 'bar', label: tx('Shade: value (darker is more; steps in the legend)') },
+    { symbol: 'hollow', label: tx('Circle: a small state, drawn larger than its land so it can be found and tapped') },
   ];
 }
 

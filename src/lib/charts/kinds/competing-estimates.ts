@@ -14,6 +14,7 @@ import { timeComparisonOptions, type DrawState } from '../plot-options.ts';
 import { formatFuzzyDate, formatNumber, formatPeriod } from '../format.ts';
 import type { KeyItem } from '../key.ts';
 import { estimatorColor } from '../../domain/estimators.ts';
+import { tx } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -34,24 +35,24 @@ function valueText(r: Row): string {
   const v = num(r.value);
   const lo = num(r.low);
   const hi = num(r.high);
-  const range = lo !== null && hi !== null ? `${formatNumber(lo)} to ${formatNumber(hi)}` : lo !== null ? `at least ${formatNumber(lo)}` : hi !== null ? `at most ${formatNumber(hi)}` : null;
-  if (v !== null) return range ? `${formatNumber(v)} (range ${range})` : formatNumber(v);
+  const range = lo !== null && hi !== null ? tx('{from} to {to}', { from: formatNumber(lo), to: formatNumber(hi) }) : lo !== null ? tx('at least {n}', { n: formatNumber(lo) }) : hi !== null ? tx('at most {n}', { n: formatNumber(hi) }) : null;
+  if (v !== null) return range ? tx('{value} (range {range})', { value: formatNumber(v), range }) : formatNumber(v);
   return range ?? '–';
 }
 
-const when = (period: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(String(period)) ? `on ${formatPeriod(String(period))}` : `in ${formatPeriod(String(period))}`);
+const when = (period: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(String(period)) ? tx('on {date}', { date: formatPeriod(String(period)) }) : tx('in {period}', { period: formatPeriod(String(period)) }));
 
 function describe(spec: ChartSpec, rows: ChartRows, _state: DrawState): string {
   const enc = spec.encodings;
   const data = rows[enc.dataset] ?? [];
-  if (!data.length) return `${spec.title}: no estimates in the years shown.`;
+  if (!data.length) return tx('{title}: no estimates in the years shown.', { title: spec.title });
   const lines = new Map<string, Row[]>();
   for (const r of data) {
     const k = String(r[enc.line]);
     if (!lines.has(k)) lines.set(k, []);
     lines.get(k)!.push(r);
   }
-  const parts = [`${spec.title}. ${lines.size} estimator${lines.size > 1 ? 's' : ''}, best grade first.`];
+  const parts = [`${spec.title}. ${tx('Estimators: {n}, best grade first.', { n: lines.size })}`];
   for (const rs of lines.values()) {
     const sorted = [...rs].sort((a, b) => String(a[enc.x]).localeCompare(String(b[enc.x])));
     const first = sorted[0];
@@ -70,9 +71,9 @@ function describe(spec: ChartSpec, rows: ChartRows, _state: DrawState): string {
 
 function key(_spec: ChartSpec): KeyItem[] {
   return [
-    { symbol: 'dashed', label: 'One estimator per line (hollow points: estimates, not counts)' },
-    { symbol: 'range', label: 'Published range (low to high)' },
-    { symbol: 'grade', label: 'After each name, its quality grade: A (all four criteria) to D (one or none); see Methodology' },
+    { symbol: 'dashed', label: tx('One estimator per line (hollow points: estimates, not counts)') },
+    { symbol: 'range', label: tx('Published range (low to high)') },
+    { symbol: 'grade', label: tx('After each name, its quality grade: A (all four criteria) to D (one or none); see Methodology') },
   ];
 }
 

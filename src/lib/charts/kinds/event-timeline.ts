@@ -24,6 +24,7 @@ import { formatCompact, formatNumber, parseDate } from '../format.ts';
 import { CORE_COUNTRIES, countryColor } from '../../domain/countries.ts';
 import { REGULARIZATION_KEY_SIZES, regularizationRadius } from '../../domain/rules.ts';
 import { DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../../domain/labels.ts';
+import { tx } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -216,26 +217,26 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
 
 function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
   const events = eventsOf(spec, rows);
-  if (!events.length) return `${spec.title}: none in the countries and years selected.`;
+  if (!events.length) return tx('{title}: none in the countries and years selected.', { title: spec.title });
   const [from, to] = yearSpan(events, state);
   const rules = isRules(spec);
-  const noun = rules ? ['rule change', 'rule changes'] : ['programme', 'programmes'];
+  const noun = rules ? tx('rule changes') : tx('programmes');
   const countries = rowOrder(events);
-  const parts = [`${spec.title}, ${from + 1} to ${to - 1}: ${events.length} ${noun[events.length === 1 ? 0 : 1]} in ${countries.length} ${countries.length === 1 ? 'country' : 'countries'}.`];
+  const parts = [tx('{title}, {from} to {to}: {noun}: {n}; countries: {countries}.', { title: spec.title, from: from + 1, to: to - 1, noun, n: events.length, countries: countries.length })];
   for (const c of countries) {
     const es = events.filter((e) => e.code === c.code);
     const years = es.map((e) => e.x.getUTCFullYear());
-    const span = Math.min(...years) === Math.max(...years) ? `${years[0]}` : `${Math.min(...years)} to ${Math.max(...years)}`;
+    const span = Math.min(...years) === Math.max(...years) ? `${years[0]}` : tx('{from} to {to}', { from: Math.min(...years), to: Math.max(...years) });
     let detail = '';
     if (rules) {
       const counts = DIRECTION_ORDER.map((d) => [d, es.filter((e) => (str(e.row.direction) || 'none') === d).length] as const).filter(([, n]) => n > 0);
-      detail = `; ${counts.map(([d, n]) => `${n} ${DIRECTION_LABELS[d].toLowerCase()}`).join(', ')}`;
+      detail = `; ${counts.map(([d, n]) => `${tx(DIRECTION_LABELS[d]).toLowerCase()}: ${n}`).join(tx(', '))}`;
     } else {
       const largest = [...es].sort((a, b) => (num(b.row.approvals) ?? -1) - (num(a.row.approvals) ?? -1))[0];
       const a = num(largest.row.approvals);
-      if (a !== null) detail = es.length > 1 ? `; largest ${str(largest.row.name_en)} (${formatNumber(a)} granted status)` : `: ${str(largest.row.name_en)} (${formatNumber(a)} granted status)`;
+      if (a !== null) detail = `; ${tx('largest: {name} ({n} granted status)', { name: str(largest.row.name_en) ?? '', n: formatNumber(a) })}`;
     }
-    parts.push(`${c.name}: ${es.length} ${noun[es.length === 1 ? 0 : 1]}, ${span}${detail}.`);
+    parts.push(`${c.name}: ${noun}: ${es.length}, ${span}${detail}.`);
   }
   return parts.join(' ');
 }
@@ -243,10 +244,10 @@ function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
 function key(spec: ChartSpec): KeyItem[] {
   if (isRules(spec)) return directionKeyItems();
   return [
-    { symbol: 'dots', label: `Circle area: people granted status (${REGULARIZATION_KEY_SIZES.map((v) => formatCompact(v)).join(', ')} on the same scale on every page)` },
-    { symbol: 'hollow', label: 'Hollow circle: applications; number granted not known' },
-    { symbol: 'hollow-dot', label: 'Dotted ring: no figures published' },
-    { symbol: 'bar', label: 'Bar: application window, where its end is known' },
+    { symbol: 'dots', label: tx('Circle area: people granted status ({sizes} on the same scale on every page)', { sizes: REGULARIZATION_KEY_SIZES.map((v) => formatCompact(v)).join(tx(', ')) }) },
+    { symbol: 'hollow', label: tx('Hollow circle: applications; number granted not known') },
+    { symbol: 'hollow-dot', label: tx('Dotted ring: no figures published') },
+    { symbol: 'bar', label: tx('Bar: application window, where its end is known') },
   ];
 }
 

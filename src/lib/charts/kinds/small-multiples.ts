@@ -28,6 +28,7 @@ import { formatCompact, formatNumber, parseDate } from '../format.ts';
 import { CORE_COUNTRIES, countryColor } from '../../domain/countries.ts';
 import { regularizationRadius } from '../../domain/rules.ts';
 import { directionMark } from '../../domain/labels.ts';
+import { tx } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -244,8 +245,8 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
 
 function describe(spec: ChartSpec, rows: ChartRows, state: SmState): string {
   const panels = panelsOf(spec, rows);
-  if (!panels.length) return `${spec.title}: no values in the years selected.`;
-  const parts = [`${spec.title}: ${panels.length} panels, ${state.y === 'shared' ? 'one y axis for all' : 'each on its own y axis'}.`];
+  if (!panels.length) return tx('{title}: no values in the years selected.', { title: spec.title });
+  const parts = [state.y === 'shared' ? tx('{title}: panels: {n}, one y axis for all.', { title: spec.title, n: panels.length }) : tx('{title}: panels: {n}, each on its own y axis.', { title: spec.title, n: panels.length })];
   for (const p of panels) {
     const pts = [...p.points].sort((a, b) => a.t - b.t);
     const first = pts[0];
@@ -259,10 +260,10 @@ function describe(spec: ChartSpec, rows: ChartRows, state: SmState): string {
 }
 
 function key(spec: ChartSpec): KeyItem[] {
-  const items: KeyItem[] = [{ symbol: 'solid', label: 'Official count' }];
-  if (spec.options?.estimates !== false) items.push({ symbol: 'dashed', label: 'Research estimate' });
-  if (spec.datasets.regularizations) items.push({ symbol: 'dots', label: 'Regularization programme (circle area: people granted status; hollow: not known)' });
-  if (spec.datasets.rule_changes) items.push(...directionKeyItems(undefined, 'Rule change: '));
+  const items: KeyItem[] = [{ symbol: 'solid', label: tx('Official count') }];
+  if (spec.options?.estimates !== false) items.push({ symbol: 'dashed', label: tx('Research estimate') });
+  if (spec.datasets.regularizations) items.push({ symbol: 'dots', label: tx('Regularization programme (circle area: people granted status; hollow: not known)') });
+  if (spec.datasets.rule_changes) items.push(...directionKeyItems(undefined, true));
   return items;
 }
 

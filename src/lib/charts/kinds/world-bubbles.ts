@@ -22,6 +22,7 @@ import { REGULARIZATION_KEY_SIZES, regularizationRadius } from '../../domain/rul
 import { page } from '../../page-data/paths.ts';
 import { eventTimeline } from './event-timeline.ts';
 import { geometry, loadGeometry } from '../../geo/store.ts';
+import { tx } from '../locale.ts';
 
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -92,17 +93,17 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
 
 function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
   const bubbles = bubblesOf(spec, rows);
-  if (!bubbles.length) return `${spec.title}: none in the years selected.`;
+  if (!bubbles.length) return tx('{title}: none in the years selected.', { title: spec.title });
   const base = eventTimeline.describe(spec, rows, state);
   const largest = bubbles.find((b) => b.kind === 'approvals');
-  return largest ? `${base} Largest circle: ${str(largest.row.name_en)}, ${formatNumber(largest.value)} granted status.` : base;
+  return largest ? `${base} ${tx('Largest circle: {name}, {n} granted status.', { name: str(largest.row.name_en) ?? '', n: formatNumber(largest.value) })}` : base;
 }
 
 function key(): KeyItem[] {
   return [
-    { symbol: 'dots', label: `Circle area: people granted status (${REGULARIZATION_KEY_SIZES.map((v) => formatCompact(v)).join(', ')} on the same scale on every page); circles of one country overlap at its centre` },
-    { symbol: 'hollow', label: 'Hollow circle: applications; number granted not known' },
-    { symbol: 'hollow-dot', label: 'Dotted ring: no figures published' },
+    { symbol: 'dots', label: tx('Circle area: people granted status ({sizes} on the same scale on every page); circles of one country overlap at its centre', { sizes: REGULARIZATION_KEY_SIZES.map((v) => formatCompact(v)).join(tx(', ')) }) },
+    { symbol: 'hollow', label: tx('Hollow circle: applications; number granted not known') },
+    { symbol: 'hollow-dot', label: tx('Dotted ring: no figures published') },
   ];
 }
 

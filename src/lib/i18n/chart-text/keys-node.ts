@@ -1,0 +1,44 @@
+/**
+ * Every piece of chart text a dictionary must translate (Node only, for the catalog test and
+ * tools/i18n-data.ts --chart-text): the English literals passed to `tx()` in src/lib/charts, the
+ * label tables that `tx()` looks up by value, and the text of every registered chart spec.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chartModulesFromDisk } from '../../charts/registry-node.ts';
+import { specTexts } from '../../charts/locale.ts';
+import { DATE_KIND_LABELS, DIRECTION_LABELS, VALUE_KIND_LABELS } from '../../domain/labels.ts';
+import { UNIT_WORDS } from '../../charts/tooltip.ts';
+
+const CHARTS_LIB = path.resolve(import.meta.dirname, '../../charts');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** `tx('…')` literals in the chart code. */
+export function codeTexts(): Set<string> {
+  const out = new Set<string>();
+  for (const f of files(CHARTS_LIB)) {
+    const src = readFileSync(f, 'utf8');
+    for (const m of src.matchAll(/\btx\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\(.)/g, '$1'));
+  }
+  return out;
+}
+
+/** Label tables whose values are looked up with `tx(TABLE[key])`. */
+export const LABEL_TABLES = { VALUE_KIND_LABELS, DIRECTION_LABELS, DATE_KIND_LABELS, UNIT_WORDS };
+
+export async function chartTextKeys(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const t of codeTexts()) out.set(t, 'src/lib/charts');
+  for (const [name, table] of Object.entries(LABEL_TABLES)) for (const v of Object.values(table)) if (!out.has(v)) out.set(v, name);
+  for (const [id, load] of Object.entries(chartModulesFromDisk())) {
+    const { spec } = await load();
+    for (const t of specTexts(spec)) if (!out.has(t)) out.set(t, `src/charts/${id}.ts`);
+  }
+  return out;
+}
