@@ -9,6 +9,9 @@ import { describeChart, plotOptions, type DrawState } from './draw.ts';
 import { renderSvg } from './render-node.ts';
 import { runQueries } from './run.ts';
 import { queryNode } from '../db/node.ts';
+import { withChartLocale } from './locale.ts';
+import { CHART_TEXT } from '../i18n/chart-text/index.ts';
+import { isLocale } from '../i18n/locales.ts';
 
 /** Widths of the two pre-rendered SVGs: desktop column and a 375 px phone (minus page padding). */
 export const WIDE = 760;
@@ -25,7 +28,9 @@ export interface PreparedChart {
 export async function prepareChart(spec: ChartSpec, state: Record<string, unknown> = {}, opts: { dataDir?: string } = {}): Promise<PreparedChart> {
   const full = parseLoose(spec, state) as Record<string, unknown>;
   const rows = await runQueries(spec, full, (sql) => queryNode(sql, opts.dataDir));
-  return {
+  // Drawn in the spec's language (localizeSpec sets constants.locale; English otherwise).
+  const locale = isLocale(spec.constants.locale) ? spec.constants.locale : 'en';
+  return withChartLocale(locale, CHART_TEXT[locale], () => ({
     state: full,
     rows,
     svg: {
@@ -33,5 +38,5 @@ export async function prepareChart(spec: ChartSpec, state: Record<string, unknow
       narrow: renderSvg(plotOptions(spec, rows, full as DrawState, { width: NARROW_WIDTH })),
     },
     summary: describeChart(spec, rows, full as DrawState),
-  };
+  }));
 }
