@@ -108,6 +108,10 @@ export const en = {
   "regs.table.heading": "All programmes",
   "regs.table.kicker": "Figures are as published by the source named in each row; where sources disagree, the note says which figure is shown and why. The same data is in <csv>regularizations.csv</csv>.",
   "regs.table.caption": "Regularization programmes, by start date",
+  "rules.description": "Dated changes to immigration rules in Japan, South Korea, Spain and Italy: laws, decrees and programmes, with direction and sources.",
+  "rules.lede": "{n} dated changes to the rules on entry, stay, work, enforcement and regularization in {countries} countries. Each entry gives the date and what the date is (enacted, in force or announced), the title in the original language and in English, a short summary in our words, and the source.",
+  "rules.directions": "Direction is coded only where the cited text supports it: <em>restrictive</em> makes entry, stay or status harder, <em>liberalizing</em> easier, <em>mixed</em> both. Columns follow the DEMIG POLICY database where they could be coded; the full table is in <csv>rule_changes.csv</csv>.",
+  "rules.filter": "Filter rule changes",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -107,4 +107,8 @@ export const es: Messages = {
   "regs.table.heading": "Todos los programas",
   "regs.table.kicker": "Las cifras son las publicadas por la fuente indicada en cada fila; cuando las fuentes discrepan, la nota explica qué cifra se muestra y por qué. Los mismos datos están en <csv>regularizations.csv</csv>.",
   "regs.table.caption": "Programas de regularización, por fecha de inicio",
+  "rules.description": "Cambios fechados en las normas de inmigración de Japón, Corea del Sur, España e Italia: leyes, decretos y programas, con su dirección y sus fuentes.",
+  "rules.lede": "{n} cambios fechados en las normas de entrada, estancia, trabajo, control y regularización en {countries} países. Cada entrada da la fecha y qué es esa fecha (aprobación, entrada en vigor o anuncio), el título en la lengua original y en inglés, un breve resumen con nuestras palabras y la fuente.",
+  "rules.directions": "La dirección solo se codifica cuando el texto citado la respalda: <em>restrictiva</em> dificulta la entrada, la estancia o la situación legal; <em>liberalizadora</em> la facilita; <em>mixta</em>, ambas cosas. Las columnas siguen la base de datos DEMIG POLICY cuando pudieron codificarse; la tabla completa está en <csv>rule_changes.csv</csv>.",
+  "rules.filter": "Filtrar cambios normativos",
 };

@@ -107,4 +107,8 @@ export const it: Messages = {
   "regs.table.heading": "Tutti i programmi",
   "regs.table.kicker": "Le cifre sono quelle pubblicate dalla fonte indicata in ogni riga; dove le fonti divergono, la nota dice quale cifra è mostrata e perché. Gli stessi dati sono in <csv>regularizations.csv</csv>.",
   "regs.table.caption": "Programmi di regolarizzazione, per data di inizio",
+  "rules.description": "Cambi datati delle regole sull’immigrazione in Giappone, Corea del Sud, Spagna e Italia: leggi, decreti e programmi, con direzione e fonti.",
+  "rules.lede": "{n} cambi datati delle regole su ingresso, soggiorno, lavoro, controlli e regolarizzazione in {countries} paesi. Ogni voce indica la data e che cosa rappresenta (approvazione, entrata in vigore o annuncio), il titolo in lingua originale e in inglese, un breve riassunto con parole nostre e la fonte.",
+  "rules.directions": "La direzione è codificata solo dove il testo citato la sostiene: <em>restrittiva</em> rende più difficili ingresso, soggiorno o titolo, <em>liberalizzante</em> più facili, <em>mista</em> entrambe le cose. Le colonne seguono la banca dati DEMIG POLICY dove è stato possibile codificarle; la tabella completa è in <csv>rule_changes.csv</csv>.",
+  "rules.filter": "Filtra i cambi di regole",
 };

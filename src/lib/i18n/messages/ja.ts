@@ -107,4 +107,8 @@ export const ja: Messages = {
   "regs.table.heading": "全ての措置",
   "regs.table.kicker": "数値は各行に示した出典の公表どおり。出典どうしで食い違う場合は、どの数値を示したか、その理由を注記に記した。同じデータは<csv>regularizations.csv</csv>にある。",
   "regs.table.caption": "正規化措置（開始日順）",
+  "rules.description": "日本、韓国、スペイン、イタリアの入管制度の変更を日付順に：法律、政令、措置と、その方向性および出典。",
+  "rules.lede": "{countries}か国における入国、在留、就労、取締り、正規化に関する規則の変更{n}件。各項目には日付とその意味（成立、施行、発表）、原語と英語の名称、当サイトによる短い要約、出典を示す。",
+  "rules.directions": "方向は引用した文書が裏付ける場合にのみ付している：<em>制限的</em>は入国・在留・資格の取得を難しくし、<em>緩和的</em>は容易にし、<em>混合</em>はその両方。列はコード化できた範囲でDEMIG POLICYデータベースに従う。全ての表は<csv>rule_changes.csv</csv>にある。",
+  "rules.filter": "制度変更を絞り込む",
 };

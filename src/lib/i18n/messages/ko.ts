@@ -107,4 +107,8 @@ export const ko: Messages = {
   "regs.table.heading": "모든 조치",
   "regs.table.kicker": "수치는 각 행에 적은 출처가 공표한 그대로다. 출처끼리 다를 때는 어떤 수치를 왜 보여 주는지 주석에 적었다. 같은 데이터가 <csv>regularizations.csv</csv>에 있다.",
   "regs.table.caption": "합법화 조치(시작일 순)",
+  "rules.description": "일본, 한국, 스페인, 이탈리아의 출입국 제도 변경을 날짜순으로: 법률, 시행령, 조치와 그 방향, 출처.",
+  "rules.lede": "{countries}개국의 입국, 체류, 취업, 단속, 합법화 규칙 변경 {n}건. 각 항목에는 날짜와 그 의미(제정, 시행, 발표), 원어 및 영어 제목, 이 사이트가 쓴 짧은 요약, 출처를 실었다.",
+  "rules.directions": "방향은 인용한 문서가 뒷받침할 때만 표시한다: <em>제한적</em>은 입국·체류·자격 취득을 어렵게, <em>완화적</em>은 쉽게, <em>혼합</em>은 둘 다. 열은 코드화할 수 있는 범위에서 DEMIG POLICY 데이터베이스를 따른다. 전체 표는 <csv>rule_changes.csv</csv>에 있다.",
+  "rules.filter": "제도 변경 거르기",
 };
