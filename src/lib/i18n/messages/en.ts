@@ -112,6 +112,17 @@ export const en = {
   "rules.lede": "{n} dated changes to the rules on entry, stay, work, enforcement and regularization in {countries} countries. Each entry gives the date and what the date is (enacted, in force or announced), the title in the original language and in English, a short summary in our words, and the source.",
   "rules.directions": "Direction is coded only where the cited text supports it: <em>restrictive</em> makes entry, stay or status harder, <em>liberalizing</em> easier, <em>mixed</em> both. Columns follow the DEMIG POLICY database where they could be coded; the full table is in <csv>rule_changes.csv</csv>.",
   "rules.filter": "Filter rule changes",
+  "maps.description": "Maps of Europe’s apprehensions, border refusals and first residence permits by country, regularization programmes around the world, and small multiples by country.",
+  "maps.lede": "Where the counts are: Eurostat’s figures for each European country, one year at a time; each country’s apprehensions as a small chart of its own; and where regularization programmes ran. Select a country for its figures and source, or follow it to the country’s page.",
+  "maps.europe.heading": "Europe by country",
+  "maps.europe.kicker": "Non-EU citizens found illegally present, refused entry at the external border, or given a first residence permit, as reported to Eurostat. Hatched: the country reports the measure, but not for that year. Malta, Luxembourg, Cyprus and Liechtenstein are drawn as circles so they can be found.",
+  "maps.europe.rates": "These are counts, not rates: a large country counts more. A rate per 100,000 residents needs each country’s total population, which the data does not hold yet (only the foreign population).",
+  "maps.grid.heading": "Apprehensions, country by country",
+  "maps.grid.kicker": "The same Eurostat count of people found illegally present, one panel per country, largest first. Each panel has its own scale by default, so the shape of each series shows; switch to one scale to compare sizes.",
+  "maps.core.heading": "Four countries, four axes",
+  "maps.core.kicker": "The home page’s four lines, each on its own axis: Japan and South Korea count overstayers, Spain and Italy have research estimates of everyone without a permit. Under each panel, that country’s regularization programmes and rule changes.",
+  "maps.world.heading": "Regularization programmes worldwide",
+  "maps.world.kicker": "One circle per programme, at its country. Each links to the programme on the <regs>regularizations page</regs>, with what its figures count.",
 } as const;
 
 export type MessageKey = keyof typeof en;
