@@ -123,6 +123,15 @@ export const en = {
   "maps.core.kicker": "The home page’s four lines, each on its own axis: Japan and South Korea count overstayers, Spain and Italy have research estimates of everyone without a permit. Under each panel, that country’s regularization programmes and rule changes.",
   "maps.world.heading": "Regularization programmes worldwide",
   "maps.world.kicker": "One circle per programme, at its country. Each links to the programme on the <regs>regularizations page</regs>, with what its figures count.",
+  "seriesIndex.description": "Every data series with its definition, what it counts and leaves out, comparability notes and sources.",
+  "seriesIndex.lede": "{n} series. Each has its own page with its definition, what it counts and what it leaves out, breaks, comparability notes by country, a chart, every value and every source.",
+  "seriesIndex.categories": "Categories",
+  "seriesIndex.countries": "{n} countries",
+  "seriesIndex.kicker.irregular_residence": "Counts and estimates of people living without a valid permit at a date. Official counts and research estimates measure different things; each page says how.",
+  "seriesIndex.kicker.enforcement": "Detections, refusals, orders and removals: flows of events over a period, not numbers of people at a date.",
+  "seriesIndex.kicker.regularization_flow": "People granted status each year through programmes or standing routes.",
+  "seriesIndex.kicker.labour": "Foreign workers, trainees, quotas, and labour-force rates by citizenship.",
+  "seriesIndex.kicker.population": "Foreign residents, permit holders and first permits: the legal population irregular residence is measured against.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -122,4 +122,13 @@ export const es: Messages = {
   "maps.core.kicker": "Las cuatro líneas de la portada, cada una en su propio eje: Japón y Corea del Sur cuentan a quienes exceden su estancia; España e Italia tienen estimaciones de investigación de todas las personas sin permiso. Bajo cada panel, los programas de regularización y los cambios normativos de ese país.",
   "maps.world.heading": "Programas de regularización en el mundo",
   "maps.world.kicker": "Un círculo por programa, en su país. Cada uno enlaza con el programa en la <regs>página de regularizaciones</regs>, con lo que cuentan sus cifras.",
+  "seriesIndex.description": "Todas las series de datos con su definición, lo que cuentan y dejan fuera, notas de comparabilidad y fuentes.",
+  "seriesIndex.lede": "{n} series. Cada una tiene su página con su definición, lo que cuenta y lo que deja fuera, rupturas, notas de comparabilidad por país, un gráfico, todos los valores y todas las fuentes.",
+  "seriesIndex.categories": "Categorías",
+  "seriesIndex.countries": "{n} países",
+  "seriesIndex.kicker.irregular_residence": "Recuentos y estimaciones de personas que viven sin un permiso válido en una fecha. Los recuentos oficiales y las estimaciones de investigación miden cosas distintas; cada página explica cómo.",
+  "seriesIndex.kicker.enforcement": "Detecciones, denegaciones, órdenes y expulsiones: flujos de actuaciones en un periodo, no número de personas en una fecha.",
+  "seriesIndex.kicker.regularization_flow": "Personas regularizadas cada año mediante programas o vías permanentes.",
+  "seriesIndex.kicker.labour": "Trabajadores extranjeros, aprendices, cupos y tasas de actividad por nacionalidad.",
+  "seriesIndex.kicker.population": "Residentes extranjeros, titulares de permisos y primeros permisos: la población en situación legal con la que se compara la irregular.",
 };

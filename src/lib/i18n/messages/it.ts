@@ -122,4 +122,13 @@ export const it: Messages = {
   "maps.core.kicker": "Le quattro linee della home, ciascuna sul proprio asse: Giappone e Corea del Sud contano chi è rimasto oltre il termine, Spagna e Italia hanno stime di ricerca di tutte le persone senza permesso. Sotto ogni pannello, i programmi di regolarizzazione e i cambi di regole di quel paese.",
   "maps.world.heading": "Programmi di regolarizzazione nel mondo",
   "maps.world.kicker": "Un cerchio per programma, sul suo paese. Ognuno rimanda al programma nella <regs>pagina delle regolarizzazioni</regs>, con ciò che contano le sue cifre.",
+  "seriesIndex.description": "Tutte le serie di dati con definizione, cosa contano ed escludono, note di confrontabilità e fonti.",
+  "seriesIndex.lede": "{n} serie. Ognuna ha la sua pagina con la definizione, cosa conta e cosa esclude, le interruzioni, le note di confrontabilità per paese, un grafico, tutti i valori e tutte le fonti.",
+  "seriesIndex.categories": "Categorie",
+  "seriesIndex.countries": "{n} paesi",
+  "seriesIndex.kicker.irregular_residence": "Conteggi e stime delle persone che vivono senza un permesso valido a una data. Conteggi ufficiali e stime di ricerca misurano cose diverse; ogni pagina spiega come.",
+  "seriesIndex.kicker.enforcement": "Rintracci, respingimenti, ordini e allontanamenti: flussi di eventi in un periodo, non numeri di persone a una data.",
+  "seriesIndex.kicker.regularization_flow": "Persone regolarizzate ogni anno tramite programmi o canali permanenti.",
+  "seriesIndex.kicker.labour": "Lavoratori stranieri, tirocinanti, quote e tassi del mercato del lavoro per cittadinanza.",
+  "seriesIndex.kicker.population": "Residenti stranieri, titolari di permesso e primi permessi: la popolazione regolare con cui si misura quella irregolare.",
 };

@@ -122,4 +122,13 @@ export const ja: Messages = {
   "maps.core.kicker": "ホームの4本の線を、それぞれ別の軸で示す。日本と韓国は不法残留者の集計値、スペインとイタリアは許可を持たない人全体の研究推計である。各パネルの下に、その国の正規化措置と制度変更を示す。",
   "maps.world.heading": "世界の正規化措置",
   "maps.world.kicker": "措置ごとに一つの円をその国の位置に描く。各円は<regs>正規化措置のページ</regs>の該当項目にリンクし、数値が何を数えたかが分かる。",
+  "seriesIndex.description": "全てのデータ系列：定義、数えるもの・含まないもの、比較可能性の注記、出典。",
+  "seriesIndex.lede": "{n}の系列。各系列のページに、定義、数えるものと含まないもの、断絶、国別の比較可能性の注記、グラフ、全ての値と出典を載せている。",
+  "seriesIndex.categories": "分類",
+  "seriesIndex.countries": "{n}か国",
+  "seriesIndex.kicker.irregular_residence": "ある時点で有効な許可なく暮らす人の集計値と推計値。公式の集計値と研究推計は異なるものを測っており、その違いは各ページで説明している。",
+  "seriesIndex.kicker.enforcement": "発見、入国拒否、退去命令、送還：ある時点の人数ではなく、一定期間の件数（フロー）。",
+  "seriesIndex.kicker.regularization_flow": "措置や常設の手続を通じて毎年在留資格を得た人。",
+  "seriesIndex.kicker.labour": "外国人労働者、実習生、受入れ枠、国籍別の労働力率。",
+  "seriesIndex.kicker.population": "外国人住民、許可保有者、初回の許可：非正規滞在を測る基準となる合法的な人口。",
 };

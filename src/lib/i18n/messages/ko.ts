@@ -122,4 +122,13 @@ export const ko: Messages = {
   "maps.core.kicker": "첫 페이지의 네 선을 각각 별도의 축에 그렸다. 일본과 한국은 불법체류자 집계, 스페인과 이탈리아는 허가 없는 모든 사람에 대한 연구 추정치다. 각 패널 아래에 그 나라의 합법화 조치와 제도 변경을 표시한다.",
   "maps.world.heading": "세계의 합법화 조치",
   "maps.world.kicker": "조치마다 원 하나를 그 나라 위치에 그린다. 각 원은 <regs>합법화 조치 페이지</regs>의 해당 항목으로 이어지며, 수치가 무엇을 세는지 알 수 있다.",
+  "seriesIndex.description": "모든 데이터 계열: 정의, 세는 대상과 빠지는 대상, 비교 가능성 주석, 출처.",
+  "seriesIndex.lede": "계열 {n}개. 계열마다 정의, 세는 대상과 빠지는 대상, 단절, 국가별 비교 가능성 주석, 그래프, 모든 값과 출처를 담은 페이지가 있다.",
+  "seriesIndex.categories": "분류",
+  "seriesIndex.countries": "{n}개국",
+  "seriesIndex.kicker.irregular_residence": "특정 시점에 유효한 허가 없이 사는 사람의 집계와 추정. 공식 집계와 연구 추정은 서로 다른 것을 잰다. 각 페이지에서 그 차이를 설명한다.",
+  "seriesIndex.kicker.enforcement": "적발, 입국 거부, 명령, 송환: 특정 시점의 사람 수가 아니라 일정 기간의 사건 건수(흐름).",
+  "seriesIndex.kicker.regularization_flow": "조치나 상설 경로를 통해 해마다 체류 자격을 얻은 사람.",
+  "seriesIndex.kicker.labour": "외국인 노동자, 실습생, 쿼터, 국적별 경제활동 지표.",
+  "seriesIndex.kicker.population": "외국인 주민, 허가 보유자, 첫 허가: 불법체류를 재는 기준이 되는 합법 인구.",
 };
