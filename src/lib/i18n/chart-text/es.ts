@@ -128,7 +128,7 @@ const dict: ChartDictionary = {
   Published: 'Publicado',
   Source: 'Fuente',
   // src/charts/core-small-multiples.ts
-  'People without legal status: Japan, South Korea, Spain and Italy, each on its own axis': 'Personas en situación irregular en Japón, Corea del Sur, España e Italia, cada país en su escala',
+  'People without legal status: Japan, South Korea, Spain and Italy, each on its own axis': 'Personas en situación irregular: Japón, Corea del Sur, España e Italia, cada país en su escala',
   'Same years across; each panel its own scale, because the four count different things. Under each: regularizations and rule changes.':
     'Mismos años en horizontal; cada panel con su escala, porque los cuatro países cuentan cosas distintas. Debajo: regularizaciones y cambios normativos.',
   'Y axis': 'Eje vertical',

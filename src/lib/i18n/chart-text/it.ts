@@ -128,7 +128,7 @@ const dict: ChartDictionary = {
   Published: 'Pubblicata',
   Source: 'Fonte',
   // src/charts/core-small-multiples.ts
-  'People without legal status: Japan, South Korea, Spain and Italy, each on its own axis': 'Stranieri senza permesso di soggiorno in Giappone, Corea del Sud, Spagna e Italia, ciascuno sulla sua scala',
+  'People without legal status: Japan, South Korea, Spain and Italy, each on its own axis': 'Stranieri irregolari: Giappone, Corea del Sud, Spagna e Italia, ciascuno sulla propria scala',
   'Same years across; each panel its own scale, because the four count different things. Under each: regularizations and rule changes.':
     'Stessi anni in orizzontale; ogni riquadro ha la sua scala, perché i quattro paesi contano cose diverse. Sotto ciascuno: regolarizzazioni e cambi di norme.',
   'Y axis': 'Asse verticale',

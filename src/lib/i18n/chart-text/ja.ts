@@ -108,7 +108,7 @@ const dict: ChartDictionary = {
   'cumulative total': '累計',
   Restrictive: '規制強化',
   Liberalizing: '規制緩和',
-  Mixed: '強化・緩和の両面',
+  Mixed: '強化・緩和',
   'Direction not coded': '方向は未分類',
   enacted: '成立',
   'in force': '施行',
@@ -211,7 +211,7 @@ const dict: ChartDictionary = {
   // src/charts/rule-change-timeline.ts
   'Rule changes by country': '国別の制度変更',
   'Each diamond is a dated change to the rules on entry, stay, work, enforcement or regularization, coloured by direction.':
-    'ひし形1つが、入国・在留・就労・取り締まり・正規化に関する制度変更1件（日付順）。色は変更の方向。',
+    'ひし形1つが、入国・在留・就労・取り締まり・正規化に関する、日付の分かる制度変更1件。色は変更の方向。',
   Date: '日付',
   Change: '変更',
   Direction: '方向',

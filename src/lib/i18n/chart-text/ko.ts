@@ -211,7 +211,7 @@ const dict: ChartDictionary = {
   // src/charts/rule-change-timeline.ts
   'Rule changes by country': '국가별 제도 변경',
   'Each diamond is a dated change to the rules on entry, stay, work, enforcement or regularization, coloured by direction.':
-    '마름모 하나가 입국·체류·취업·단속·합법화에 관한 제도 변경 한 건(날짜 기준). 색은 변경 방향.',
+    '마름모 하나가 입국·체류·취업·단속·합법화에 관한, 날짜가 확인된 제도 변경 한 건. 색은 변경 방향.',
   Date: '날짜',
   Change: '변경',
   Direction: '방향',
