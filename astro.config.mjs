@@ -51,6 +51,9 @@ export default defineConfig({
   integrations: [mdx()],
   site: siteUrl(process.env.SITE_URL),
   base,
+  // English at the root with the URLs it always had; the other languages under /ja/ /ko/ /es/ /it/
+  // (the one home of that rule is src/lib/i18n/locales.ts; pages live in src/pages/[locale]/).
+  i18n: { locales: ['en', 'ja', 'ko', 'es', 'it'], defaultLocale: 'en', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
   build: {

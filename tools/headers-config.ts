@@ -51,7 +51,7 @@ export function blocks(text: string): Block[] {
     .map((l) => l.trim());
   const prefixes = [...new Set(globs.filter((g) => g !== '/*'))].map((g) => {
     if (/^\/[A-Za-z0-9._-]+\.[a-z]+$/.test(g)) return { prefix: g, exact: true };
-    if (!/^\/[A-Za-z0-9._-]+\/\*$/.test(g)) throw new Error(`_headers pattern "${g}" is not of the form /prefix/* or /file.ext`);
+    if (!/^(\/[A-Za-z0-9._-]+)+\/\*$/.test(g)) throw new Error(`_headers pattern "${g}" is not of the form /prefix/* (one or more segments) or /file.ext`);
     return { prefix: g.slice(0, -1), exact: false };
   });
   const named = (h: Record<string, string>): [string, string][] => Object.entries(h).map(([k, v]) => [names.get(k) ?? k, v]);

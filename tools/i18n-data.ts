@@ -13,7 +13,8 @@
  *                                                    missing or unused per language, as JSON
  */
 import { isLocale, PREFIXED_LOCALES } from '../src/lib/i18n/locales.ts';
-import { checkTranslations, englishStamp, missingFigures, untranslated, TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
+import { TEXT_TABLES, type TextTable } from '../src/lib/i18n/data-text.ts';
+import { checkTranslations, englishStamp, missingFigures, untranslated } from '../src/lib/i18n/data-text-check.ts';
 import { loadTextRecords } from '../scripts/lib/data-text-records.ts';
 import { readTranslations } from '../src/lib/i18n/data-text-files.ts';
 import { stringify } from 'yaml';

@@ -8,6 +8,7 @@
  *  - PNG: the same SVG drawn on a canvas at 2× (./png.ts).
  *  - Citation (plain text and BibTeX) and the permalink of the view.
  */
+import { tx } from '../charts/locale.ts';
 import type { ChartRows, Row } from '../charts/spec.ts';
 import { unpackRows, type Packed } from '../charts/pack.ts';
 import { sourcesOf } from '../charts/sources.ts';
@@ -167,7 +168,7 @@ function framed(el: HTMLElement, rendered: Rendered | null) {
     title: cfg.title,
     subtitle: cfg.subtitle,
     key: keyFor(cfg.key, state.layers),
-    footer: [`Sources: ${sourcesPhrase(sources, { maxPublishers: 6 })}.`, `Irregular Atlas, data release ${cfg.release.id} (${cfg.release.date}). ${permalink(cfg)}`],
+    footer: [`${tx('Sources: {sources}', { sources: sourcesPhrase(sources, { maxPublishers: 6 }) })}.`, `${tx('Irregular Atlas, data release {id}', { id: cfg.release.id })} (${cfg.release.date}). ${permalink(cfg)}`],
   });
 }
 
@@ -187,28 +188,28 @@ export async function perform(el: HTMLElement, act: string, rendered: Rendered |
         const { data } = view(el, rendered);
         const name = downloadName(cfg.chart, cfg.release.id, 'csv');
         save(new Blob([rowsToCsv(data, cfg.columns)], { type: 'text/csv;charset=utf-8' }), name);
-        say(el, `Saved ${name} (${data.length} rows).`);
+        say(el, tx('Saved {name} ({n} rows).', { name, n: data.length }));
         break;
       }
       case 'svg': {
         const name = downloadName(cfg.chart, cfg.release.id, 'svg');
         save(new Blob([framed(el, rendered).markup], { type: 'image/svg+xml;charset=utf-8' }), name);
-        say(el, `Saved ${name}.`);
+        say(el, tx('Saved {name}.', { name }));
         break;
       }
       case 'png': {
         const name = downloadName(cfg.chart, cfg.release.id, 'png');
-        say(el, 'Drawing the PNG…');
+        say(el, tx('Drawing the PNG…'));
         const f = framed(el, rendered);
         // The image carries its fonts (kana, hangul, accents draw without the reader's fonts).
         const markup = await embedExportFonts(f.markup, EXPORT_FONT_STACK);
         save(await svgToPng(markup, f.width, f.height, 2), name);
-        say(el, `Saved ${name} (${f.width * 2} × ${f.height * 2} px).`);
+        say(el, tx('Saved {name} ({w} × {h} px).', { name, w: f.width * 2, h: f.height * 2 }));
         break;
       }
       case 'permalink': {
         const ok = await copy(permalink(cfg));
-        say(el, ok ? 'Link to this view copied.' : `Copy this link: ${permalink(cfg)}`);
+        say(el, ok ? tx('Link to this view copied.') : tx('Copy this link: {url}', { url: permalink(cfg) }));
         break;
       }
       case 'share': {
@@ -218,14 +219,14 @@ export async function perform(el: HTMLElement, act: string, rendered: Rendered |
         if (canUseShareSheet(shared)) {
           try {
             await navigator.share(shared);
-            say(el, 'Shared.');
+            say(el, tx('Shared.'));
           } catch (err) {
             if ((err as DOMException)?.name !== 'AbortError') throw err;
           }
           break;
         }
         const text = `${cfg.title} — ${shared.url}`;
-        say(el, (await copy(text)) ? 'Title and link copied.' : `Copy this: ${text}`);
+        say(el, (await copy(text)) ? tx('Title and link copied.') : tx('Copy this: {text}', { text }));
         break;
       }
       case 'cite':
@@ -236,13 +237,13 @@ export async function perform(el: HTMLElement, act: string, rendered: Rendered |
         const bib = el.querySelector<HTMLTextAreaElement>('[data-cite-bibtex]');
         if (text) text.value = c.text;
         if (bib) bib.value = c.bibtex;
-        if (act === 'copy-text') say(el, (await copy(c.text, text)) ? 'Citation copied.' : 'Select the citation and copy it.');
-        if (act === 'copy-bibtex') say(el, (await copy(c.bibtex, bib)) ? 'BibTeX copied.' : 'Select the BibTeX and copy it.');
+        if (act === 'copy-text') say(el, (await copy(c.text, text)) ? tx('Citation copied.') : tx('Select the citation and copy it.'));
+        if (act === 'copy-bibtex') say(el, (await copy(c.bibtex, bib)) ? tx('BibTeX copied.') : tx('Select the BibTeX and copy it.'));
         break;
       }
     }
   } catch (err) {
-    say(el, `Could not do that: ${err instanceof Error ? err.message : String(err)}.`);
+    say(el, tx('Could not do that: {error}.', { error: err instanceof Error ? err.message : String(err) }));
     console.warn(err);
   }
 }

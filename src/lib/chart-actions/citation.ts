@@ -7,6 +7,7 @@
  * Pure and browser-safe: the build renders it once for the view in the HTML, and the browser
  * recomputes it for the view on screen (state, rows, today's date, the page's address).
  */
+import { tx } from '../charts/locale.ts';
 import { publisherSummary, type SourceRef } from '../charts/sources.ts';
 
 export const PROJECT = 'Irregular Atlas';
@@ -36,7 +37,7 @@ export interface Citation {
  * with markers cite a hundred documents; every one stays listed under the chart, at the permalink).
  */
 export function sourcesPhrase(sources: SourceRef[], { maxDocuments = 3, maxPublishers = 8 } = {}): string {
-  if (!sources.length) return 'none listed';
+  if (!sources.length) return tx('none listed');
   if (sources.length <= maxDocuments) return sources.map((s) => (s.title ? `${s.publisher}, "${s.title}"` : s.publisher)).join('; ');
   return publisherSummary(sources, maxPublishers);
 }
@@ -46,16 +47,16 @@ const endStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 /** The chart title, then the titles of the series drawn (never internal ids, when a title is known). */
 function titleWithSeries(title: string, series: string[] = []): string {
   const names = [...new Set(series)].filter(Boolean);
-  return names.length ? `${title} [series: ${names.join('; ')}]` : title;
+  return names.length ? tx('{title} [series: {names}]', { title, names: names.join(tx('; ')) }) : title;
 }
 
 export function citationText(c: CitationInput): string {
   return [
     endStop(titleWithSeries(c.title.trim(), c.series)),
-    `${PROJECT}, release ${c.release.id} (${c.release.date}).`,
-    endStop(`Sources: ${sourcesPhrase(c.sources)}`),
+    tx('{project}, release {id} ({date}).', { project: PROJECT, id: c.release.id, date: c.release.date }),
+    endStop(tx('Sources: {sources}', { sources: sourcesPhrase(c.sources) })),
     endStop(c.permalink),
-    `Accessed ${c.accessed}.`,
+    tx('Accessed {date}.', { date: c.accessed }),
   ].join(' ');
 }
 
@@ -89,7 +90,7 @@ export function citationBibtex(c: CitationInput, key: string): string {
     ['version', bibtexEscape(c.release.id)],
     ['url', bibUrl(c.permalink)],
     ['urldate', c.accessed],
-    ['note', bibtexEscape(`Sources: ${sourcesPhrase(c.sources)}. Accessed ${c.accessed}.`)],
+    ['note', bibtexEscape(`${endStop(tx('Sources: {sources}', { sources: sourcesPhrase(c.sources) }))} ${tx('Accessed {date}.', { date: c.accessed })}`)],
   ];
   const width = Math.max(...fields.map(([k]) => k.length));
   return `@misc{${key},\n${fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}}`).join(',\n')}\n}\n`;

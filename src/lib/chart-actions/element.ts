@@ -34,7 +34,8 @@ class ChartActionsElement extends HTMLElement {
   }
 
   async #run(act: string) {
-    this.#actions ??= import('./actions.ts');
+    // The page's language first (a no-op in English): files, citations and messages are worded in it.
+    this.#actions ??= import('../charts/client/page-locale.ts').then((m) => m.usePageLocale()).then(() => import('./actions.ts'));
     const { perform } = await this.#actions;
     await perform(this, act, this.#rendered);
   }

@@ -69,9 +69,11 @@ export function embedSearch(
 }
 
 /** Path of an embed page under the site base (`/` or `/sub/`). */
-export function embedPath(base: string, chartId: string, release?: string | null): string {
+export function embedPath(base: string, chartId: string, release?: string | null, lang = ''): string {
   const b = base.endsWith('/') ? base : `${base}/`;
-  return release ? `${b}embed/v/${encodeURIComponent(release)}/${encodeURIComponent(chartId)}/` : `${b}embed/${encodeURIComponent(chartId)}/`;
+  // `lang`: a language prefix (ja, ko…; empty for English). Pinned embeds are built in English only.
+  const l = /^[a-z]{2}$/.test(lang) && lang !== 'en' ? `${lang}/` : '';
+  return release ? `${b}embed/v/${encodeURIComponent(release)}/${encodeURIComponent(chartId)}/` : `${b}${l}embed/${encodeURIComponent(chartId)}/`;
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Locale } from './locales.ts';
 import type { TextTable, Translations } from './data-text.ts';
+import type { DataTexts } from '../charts/data-text.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const cache = new Map<string, Translations>();
@@ -60,4 +61,15 @@ function readTranslationFile(path: string, file: string): Translations {
     out = value as Translations;
   }
   return out;
+}
+
+/** A language's data text for charts (English: none; charts keep the published text). */
+export function readDataTexts(locale: Locale, root = ROOT): DataTexts | null {
+  if (locale === 'en') return null;
+  const strip = (t: Translations) => Object.fromEntries(Object.entries(t).map(([id, { from: _from, ...units }]) => [id, units as Record<string, string>]));
+  return {
+    series: strip(readTranslations(locale, 'series', root)),
+    regularizations: strip(readTranslations(locale, 'regularizations', root)),
+    rule_changes: strip(readTranslations(locale, 'rule_changes', root)),
+  };
 }

@@ -68,3 +68,27 @@ export function localHref(path: string, locale: Locale, base = '/'): string {
   const prefix = locale === DEFAULT_LOCALE ? '' : `${locale}/`;
   return `${normalBase(base)}${prefix}${path.replace(/^\//, '')}`;
 }
+
+/**
+ * Pages that exist in every language, as site paths without base or language (`countries/JPN/`);
+ * every other page is English only for now, and links to it from a translated page go to English.
+ * The one home of that list: the nav, the language switcher, embeds' links back and tests ask it.
+ */
+const TRANSLATED: RegExp[] = [/^$/, /^embed\/[^/]+\/$/];
+
+export function isTranslatedPath(path: string): boolean {
+  const p = path.replace(/^\//, '').replace(/[?#].*$/, '');
+  return TRANSLATED.some((r) => r.test(p));
+}
+
+/**
+ * A site link (base included, as the English site writes it) for a page in `locale`: the page in
+ * that language where it exists, else the English page.
+ */
+export function localLink(href: string, locale: Locale, base = '/'): string {
+  if (locale === DEFAULT_LOCALE) return href;
+  const b = normalBase(base);
+  if (!href.startsWith(b)) return href;
+  const rest = href.slice(b.length);
+  return isTranslatedPath(rest) ? pathInLocale(href, locale, base) : href;
+}

@@ -6,7 +6,11 @@
  * Node-only (uses the build-time DuckDB connection).
  */
 import { queryNode } from '../db/node.ts';
-import { formatFuzzyDate } from '../charts/format.ts';
+import { formats } from '../i18n/format.ts';
+import { translator } from '../i18n/messages.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { readDataTexts } from '../i18n/data-text-files.ts';
+import { countryNameSql } from '../domain/countries.ts';
 import { CORE_COUNTRIES } from '../domain/countries.ts';
 import { preferredTotalSql } from '../domain/rules.ts';
 
@@ -23,7 +27,6 @@ export interface KeyFact {
   more: string;
 }
 
-const nf = new Intl.NumberFormat('en-GB');
 
 /** Latest reliable total of a series (preferred, no breakdown, not flagged low-reliability). */
 const latestTotal = (series: string, country: string) => /* sql */ `
@@ -53,8 +56,14 @@ const src = (r: Row) => ({
   url: String(r.url),
 });
 
-export async function keyFacts(): Promise<KeyFact[]> {
+/** The home page's key figures in a language (numbers, dates, names and sentences in it). */
+export async function keyFacts(locale: Locale = DEFAULT_LOCALE): Promise<KeyFact[]> {
   const facts: KeyFact[] = [];
+  const t = translator(locale);
+  const f = formats(locale);
+  const n = (v: unknown) => f.number(Number(v));
+  const date = (v: unknown) => f.fuzzyDate(String(v));
+  const programmes = readDataTexts(locale)?.regularizations ?? {};
   const one = async (sql: string) => (await queryNode(sql))[0] as Row | undefined;
 
   const jp = await one(latestTotal('jpn_overstayers', 'JPN'));
@@ -62,9 +71,9 @@ export async function keyFacts(): Promise<KeyFact[]> {
   if (jp && jpPeak) {
     facts.push({
       id: 'jpn-overstayers',
-      figure: nf.format(num(jp)),
-      text: `people had overstayed their permits in Japan on ${formatFuzzyDate(String(jp.period))}, against a peak of ${nf.format(num(jpPeak))} on ${formatFuzzyDate(String(jpPeak.period))}.`,
-      caveat: 'Overstayers only: people who entered illegally are not counted.',
+      figure: n(num(jp)),
+      text: t('facts.jpnOverstayers', { date: date(jp.period), peak: n(num(jpPeak)), peakDate: date(jpPeak.period) }),
+      caveat: t('facts.jpnOverstayers.caveat'),
       source: src(jp),
       more: 'series/jpn_overstayers/',
     });
@@ -75,9 +84,9 @@ export async function keyFacts(): Promise<KeyFact[]> {
   if (kr && krPeak) {
     facts.push({
       id: 'kor-illegal-stay',
-      figure: nf.format(num(kr)),
-      text: `foreigners were staying illegally in South Korea on ${formatFuzzyDate(String(kr.period))}; the highest count published was ${nf.format(num(krPeak))} (${formatFuzzyDate(String(krPeak.period))}).`,
-      caveat: 'Includes visa-exempt short-term visitors who stayed on; not comparable with Japan’s count.',
+      figure: n(num(kr)),
+      text: t('facts.korIllegalStay', { date: date(kr.period), peak: n(num(krPeak)), peakDate: date(krPeak.period) }),
+      caveat: t('facts.korIllegalStay.caveat'),
       source: src(kr),
       more: 'series/kor_illegal_stay/',
     });
@@ -87,9 +96,9 @@ export async function keyFacts(): Promise<KeyFact[]> {
   if (titp) {
     facts.push({
       id: 'jpn-trainees-missing',
-      figure: nf.format(num(titp)),
-      text: `technical intern trainees were reported missing by their host organisations in Japan in ${formatFuzzyDate(String(titp.period))}.`,
-      caveat: 'Notifications of trainees gone missing; some are later found.',
+      figure: n(num(titp)),
+      text: t('facts.jpnTraineesMissing', { period: f.period(String(titp.period)) }),
+      caveat: t('facts.jpnTraineesMissing.caveat'),
       source: src(titp),
       more: 'series/jpn_technical_intern_missing/',
     });
@@ -97,7 +106,7 @@ export async function keyFacts(): Promise<KeyFact[]> {
 
   // The largest programmes by people granted status among the core countries.
   const regs = await queryNode(/* sql */ `
-    SELECT r.regularization_id, r.name_en, r.country_code, c.name_en AS country_name, r.approvals, r.applications,
+    SELECT r.regularization_id, r.name_en, r.country_code, ${countryNameSql('c').replaceAll('$locale', `'${locale}'`)} AS country_name, r.approvals, r.applications,
            coalesce(r.start_date, substr(r.regularization_id, 5, 4)) AS start_known,
            s.source_id, s.publisher, s.title, s.url
     FROM regularizations r JOIN sources s USING (source_id) LEFT JOIN countries c USING (country_code)
@@ -105,13 +114,14 @@ export async function keyFacts(): Promise<KeyFact[]> {
       AND list_contains([${CORE_COUNTRIES.map((c) => `'${c}'`).join(', ')}], r.country_code)
     ORDER BY r.approvals DESC LIMIT 2`);
   for (const r of regs as Row[]) {
-    const apps = r.applications === null ? '' : ` of ${nf.format(Number(r.applications))} applications`;
+    const name = programmes[String(r.regularization_id)]?.name ?? String(r.name_en);
+    const values = { country: String(r.country_name ?? r.country_code), name, date: date(r.start_known) };
     facts.push({
       id: `reg-${r.regularization_id}`,
-      figure: nf.format(Number(r.approvals)),
+      figure: n(r.approvals),
       // The card names its country and date: a programme's name alone rarely says where or when.
-      text: `people were granted status${apps} in ${String(r.country_name ?? r.country_code)}'s ${String(r.name_en)} (from ${formatFuzzyDate(String(r.start_known))}).`,
-      caveat: 'Figures as published by the source; see the programme’s note on what they count.',
+      text: r.applications === null ? t('facts.programme', values) : t('facts.programmeOfApplications', { ...values, applications: n(r.applications) }),
+      caveat: t('facts.programme.caveat'),
       source: src(r),
       more: `regularizations/#reg-${String(r.regularization_id)}`,
     });
@@ -125,9 +135,9 @@ export async function keyFacts(): Promise<KeyFact[]> {
   if (eu) {
     facts.push({
       id: 'eu-found-illegally-present',
-      figure: nf.format(num(eu)),
-      text: `times non-EU citizens were found illegally present in the EU in ${String(eu.period)}.`,
-      caveat: 'Apprehensions, a flow of enforcement events: one person can be counted several times.',
+      figure: n(num(eu)),
+      text: t('facts.euFoundIllegallyPresent', { period: f.period(String(eu.period)) }),
+      caveat: t('facts.euFoundIllegallyPresent.caveat'),
       source: src(eu),
       more: 'series/eurostat_migr_eipre/',
     });

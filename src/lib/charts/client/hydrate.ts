@@ -21,7 +21,8 @@ import { loadSpec } from '../registry.ts';
 import type { ChartRows, ChartSpec } from '../spec.ts';
 import { parseLoose, parseState, rawStateFromForm, writeState } from '../url-state.ts';
 import { describeChart, loadKind, plotOptions, type DrawState } from '../draw.ts';
-import { queryKey, runQueries } from '../run.ts';
+import { queryKey, runQueries, type QueryFn } from '../run.ts';
+import { localizeRows, type DataTexts } from '../data-text.ts';
 import { quickRows } from '../quick.ts';
 import { clientColumns } from '../pack.ts';
 import { wireProgress } from '../../db/assets.ts';
@@ -80,6 +81,20 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
   const status = el.querySelector<HTMLElement>('[data-status]');
   const statusText = status?.querySelector<HTMLElement>('[data-status-text]');
   const bar = status?.querySelector<HTMLProgressElement>('progress');
+
+  /**
+   * Engine answers carry the published (English) data text; a translated page swaps in its
+   * language's (fetched once, from its own origin, only when the engine answered).
+   */
+  let texts: Promise<DataTexts | null> | null = null;
+  const dataTexts = () =>
+    (texts ??=
+      chartLocale() === 'en'
+        ? Promise.resolve(null)
+        : fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${chartLocale()}/data-text.json`)
+            .then((r) => (r.ok ? (r.json() as Promise<DataTexts>) : null))
+            .catch(() => null));
+  const engineRows = async (db: { queryBrowser: QueryFn }, state: State) => localizeRows(spec, await runQueries(spec, state, db.queryBrowser), await dataTexts());
 
   const cache = new Map<string, Entry>();
   const built = parseLoose(spec, ctrl.data.state) as State;
@@ -149,7 +164,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
         const state = current;
         const key = queryKey(spec, state);
         setStatus(cache.has(key) ? tx('Loading the query engine…') : tx('Updating the chart…'), cache.has(key) ? { loaded: 0, total: 0 } : undefined);
-        await runQueries(spec, state, db.queryBrowser).then(
+        await engineRows(db, state).then(
           (rows) => settle(state, key, rows),
           () => undefined,
         );
@@ -186,7 +201,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
           const state = current;
           const key = queryKey(spec, state);
           if (!cache.get(key)?.quick) break;
-          settle(state, key, await runQueries(spec, state, db.queryBrowser));
+          settle(state, key, await engineRows(db, state));
         }
       })
       .catch(() => undefined)
@@ -211,7 +226,7 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
     const warmed = cache.get(key);
     if (warmed) return warmed.rows;
     setStatus(tx('Updating the chart…'));
-    const rows = await runQueries(spec, state, db.queryBrowser);
+    const rows = await engineRows(db, state);
     cache.set(key, { state, rows });
     return rows;
   }

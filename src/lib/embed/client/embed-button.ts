@@ -19,6 +19,8 @@ class EmbedButton extends HTMLElement {
     const copied = this.querySelector<HTMLElement>('[data-embed-copied]');
     const preview = this.querySelector<HTMLAnchorElement>('[data-embed-preview]');
     const base = d.base ?? '/';
+    // Embeds of the page's language; pinned embeds (a frozen release) exist in English only.
+    const lang = d.lang ?? '';
     const update = () => {
       let state: Record<string, unknown> = defaults;
       try {
@@ -27,7 +29,7 @@ class EmbedButton extends HTMLElement {
         /* keep the defaults */
       }
       const release = pin?.checked && d.release ? d.release : null;
-      const src = `${location.origin}${embedPath(base, d.chart ?? '', release)}${embedSearch(fields, state, defaults, (theme?.value ?? 'auto') as Theme)}`;
+      const src = `${location.origin}${embedPath(base, d.chart ?? '', release, lang)}${embedSearch(fields, state, defaults, (theme?.value ?? 'auto') as Theme)}`;
       if (code) code.value = embedSnippet({ src, loader: `${location.origin}${base}embed.js`, title: d.title ?? '', height: Number(d.height) || 600 });
       if (preview) preview.href = src;
       if (copied) copied.textContent = '';
@@ -45,7 +47,7 @@ class EmbedButton extends HTMLElement {
         code.select();
         document.execCommand('copy');
       }
-      if (copied) copied.textContent = 'Copied';
+      if (copied) copied.textContent = d.copiedText ?? 'Copied';
     });
     update();
   }

@@ -40,7 +40,7 @@ if (fig) {
     const status = fig.querySelector<HTMLElement>('[data-status]');
     const text = status?.querySelector<HTMLElement>('[data-status-text]');
     if (status && text) {
-      text.textContent = 'Drawing the view this embed asks for…';
+      text.textContent = fig.dataset.drawingText ?? 'Drawing the view this embed asks for…';
       status.hidden = false;
     }
     fig.addEventListener('chart:render', () => fig.removeAttribute('data-embed-pending'), { once: true });

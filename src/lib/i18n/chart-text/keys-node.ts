@@ -10,19 +10,20 @@ import { specTexts } from '../../charts/locale.ts';
 import { DATE_KIND_LABELS, DIRECTION_LABELS, VALUE_KIND_LABELS } from '../../domain/labels.ts';
 import { UNIT_WORDS } from '../../charts/tooltip.ts';
 
-const CHARTS_LIB = path.resolve(import.meta.dirname, '../../charts');
+/** Where `tx()` is called: chart code, components, pages and layouts. */
+const SRC = path.resolve(import.meta.dirname, '../../..');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|astro)$/.test(p) && !p.includes(`${path.sep}i18n${path.sep}`) ? [p] : [];
   });
 }
 
-/** `tx('…')` literals in the chart code. */
+/** `tx('…')` literals in the code (chart code, components, pages, layouts). */
 export function codeTexts(): Set<string> {
   const out = new Set<string>();
-  for (const f of files(CHARTS_LIB)) {
+  for (const f of files(SRC)) {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/\btx\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\(.)/g, '$1'));
   }
@@ -34,7 +35,7 @@ export const LABEL_TABLES = { VALUE_KIND_LABELS, DIRECTION_LABELS, DATE_KIND_LAB
 
 export async function chartTextKeys(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const t of codeTexts()) out.set(t, 'src/lib/charts');
+  for (const t of codeTexts()) out.set(t, 'tx() in src');
   for (const [name, table] of Object.entries(LABEL_TABLES)) for (const v of Object.values(table)) if (!out.has(v)) out.set(v, name);
   for (const [id, load] of Object.entries(chartModulesFromDisk())) {
     const { spec } = await load();

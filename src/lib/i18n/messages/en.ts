@@ -25,6 +25,20 @@ export const en = {
   'home.description': 'How many people live without legal status in Japan, South Korea, Spain and Italy, when governments regularized them, and when the rules changed.',
   'home.heading': 'Rules make irregular migrants. Regularizations follow.',
   'home.lede': 'How many people live without legal status in Japan, South Korea, Spain and Italy, when each government opened a regularization, and when the immigration rules changed, on one time axis. Every figure links to its source.',
+  "home.flowNote": "Why the lines must not be compared level for level, what the regularizations did to the counts, and how far the estimators disagree: <stories>read the stories</stories>.",
+  "facts.heading": "Key figures",
+  "facts.source": "Source: <publisher>{publisher}</publisher> (<details>source details</details>) · <more>More</more>",
+  "facts.jpnOverstayers": "people had overstayed their permits in Japan on {date}, against a peak of {peak} on {peakDate}.",
+  "facts.jpnOverstayers.caveat": "Overstayers only: people who entered illegally are not counted.",
+  "facts.korIllegalStay": "foreigners were staying illegally in South Korea on {date}; the highest count published was {peak} ({peakDate}).",
+  "facts.korIllegalStay.caveat": "Includes visa-exempt short-term visitors who stayed on; not comparable with Japan’s count.",
+  "facts.jpnTraineesMissing": "technical intern trainees were reported missing by their host organisations in Japan in {period}.",
+  "facts.jpnTraineesMissing.caveat": "Notifications of trainees gone missing; some are later found.",
+  "facts.programme": "people were granted status in {country}’s {name} (from {date}).",
+  "facts.programmeOfApplications": "people were granted status of {applications} applications in {country}’s {name} (from {date}).",
+  "facts.programme.caveat": "Figures as published by the source; see the programme’s note on what they count.",
+  "facts.euFoundIllegallyPresent": "times non-EU citizens were found illegally present in the EU in {period}.",
+  "facts.euFoundIllegallyPresent.caveat": "Apprehensions, a flow of enforcement events: one person can be counted several times.",
 } as const;
 
 export type MessageKey = keyof typeof en;

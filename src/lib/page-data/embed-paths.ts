@@ -1,0 +1,15 @@
+/**
+ * The embed routes on the latest data: every registered chart (its state in the URL) and every
+ * page view (a chart of a country or series page, its state fixed). One list for every language's
+ * /embed/<id>/ (src/pages/embed/[chart]/ and src/pages/[locale]/embed/[chart]/).
+ */
+import { CHARTS } from '../charts/registry.ts';
+import { allViews, type ChartView } from './views.ts';
+
+export async function embedPaths(): Promise<{ params: { chart: string }; props: { view: ChartView | null } }[]> {
+  const views = await allViews();
+  return [
+    ...Object.keys(CHARTS).map((chart) => ({ params: { chart }, props: { view: null } })),
+    ...views.map((view) => ({ params: { chart: view.id }, props: { view } })),
+  ];
+}
