@@ -192,7 +192,7 @@ const dict: ChartDictionary = {
   'Regularization programmes in these countries (circle area = people granted status)': 'Regularizaciones en estos países (área del círculo = personas regularizadas)',
   'Regularizations (area = granted)': 'Regularizaciones (área = concesiones)',
   'Changes to immigration rules in these countries': 'Cambios en las normas de inmigración de estos países',
-  Events: 'Hechos',
+  Events: 'Eventos',
   // src/charts/irregular-residence-comparison.ts
   'People without legal residence in four countries': 'Personas en situación irregular en cuatro países',
   'Japan and South Korea count people who stayed past their permitted period; the figures for Spain and Italy are research estimates. Markers under the axis show regularization programmes and changes to the rules.':

@@ -183,7 +183,7 @@ const dict: ChartDictionary = {
   Scale: '目盛り',
   Linear: '線形',
   Log: '対数',
-  Values: '表示',
+  Values: '値',
   Numbers: '実数',
   Index: '指数',
   Markers: 'マーカー',

@@ -12,7 +12,7 @@ const dict: ChartDictionary = {
   'Updating the chart…': '차트 업데이트 중…',
   'The query engine could not start; the chart can still change scale and markers.': '쿼리 엔진을 시작하지 못했습니다. 척도와 표식은 계속 바꿀 수 있습니다.',
   'Could not update the chart ({error}). The chart shows the previous view.': '차트를 업데이트하지 못했습니다({error}). 이전 화면을 표시합니다.',
-  '{items} and {last}': '{items}, {last}',
+  '{items} and {last}': '{items} 및 {last}',
   ', ': ', ',
   // Comparability notes
   '{names}: official counts (solid line).': '{names}: 공식 통계(실선).',
@@ -47,13 +47,13 @@ const dict: ChartDictionary = {
   'Total over a window of time: the bracket spans the months or years it covers': '기간 합계: 괄호 선이 해당 월 또는 연도에 걸쳐 있음',
   'Dotted ring: number granted not published': '점선 고리: 허가 인원 미공개',
   // Choropleth
-  'no data': '자료 없음',
-  'No data: {items}': '자료 없음: {items}',
+  'no data': '데이터 없음',
+  'No data: {items}': '데이터 없음: {items}',
   '{title}: no values for the year selected.': '{title}: 선택한 연도의 값이 없습니다.',
-  '{title}: countries with a value: {n}.': '{title}: 값이 있는 국가 {n}개국.',
+  '{title}: countries with a value: {n}.': '{title}: 값이 있는 나라 {n}개국.',
   'Highest: {items}.': '상위: {items}.',
   'Lowest: {name} ({value}).': '최저: {name}({value}).',
-  'No data: {items}.': '자료 없음: {items}.',
+  'No data: {items}.': '데이터 없음: {items}.',
   'Shade: value (darker is more; steps in the legend)': '색: 값(진할수록 많음, 단계는 범례 참조)',
   'Circle: a small state, drawn larger than its land so it can be found and tapped': '원: 작은 나라. 찾아서 누를 수 있도록 실제보다 크게 표시',
   // Competing estimates
@@ -192,7 +192,7 @@ const dict: ChartDictionary = {
   'Regularization programmes in these countries (circle area = people granted status)': '이들 나라의 합법화 조치(원 면적 = 체류 자격을 얻은 인원)',
   'Regularizations (area = granted)': '합법화 조치(면적 = 허가 인원)',
   'Changes to immigration rules in these countries': '이들 나라의 출입국 제도 변경',
-  Events: '사건',
+  Events: '이벤트',
   // src/charts/irregular-residence-comparison.ts
   'People without legal residence in four countries': '4개국의 미등록 체류자',
   'Japan and South Korea count people who stayed past their permitted period; the figures for Spain and Italy are research estimates. Markers under the axis show regularization programmes and changes to the rules.':
@@ -206,8 +206,8 @@ const dict: ChartDictionary = {
   Programme: '조치',
   Start: '시작',
   End: '종료',
-  Applications: '신청',
-  'Granted status': '허가',
+  Applications: '신청 건수',
+  'Granted status': '허가 인원',
   // src/charts/rule-change-timeline.ts
   'Rule changes by country': '국가별 제도 변경',
   'Each diamond is a dated change to the rules on entry, stay, work, enforcement or regularization, coloured by direction.':
