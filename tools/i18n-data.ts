@@ -56,7 +56,7 @@ if (args[0] === '--chart-text') {
           if (typeof tr !== 'string') continue;
           const lost = missingFigures(en, tr);
           if (lost.length) problems.push({ id: r.id, problem: 'figures', key: `${key} (${lost.join(', ')})` });
-          if (untranslated(en, tr)) problems.push({ id: r.id, problem: 'english', key });
+          if (untranslated(en, tr, locale)) problems.push({ id: r.id, problem: 'english', key });
         }
       }
       bad += problems.length;

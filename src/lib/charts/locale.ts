@@ -53,8 +53,21 @@ export const chartDictionary = (): ChartDictionary => current.dict;
  * dictionary falls back to English (the catalog test fails on it first).
  */
 export function tx(english: string, vars?: Record<string, string | number>): string {
-  const text = current.dict[english] ?? english;
+  return fill(current.dict[english] ?? english, vars);
+}
+
+export type Tx = typeof tx;
+
+function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+}
+
+/**
+ * `tx` over one dictionary, whatever the current language: for build-time code that awaits
+ * between words (page plans), where the current language could be another page's.
+ */
+export function txWith(dict: ChartDictionary): Tx {
+  return (english, vars) => fill(dict[english] ?? english, vars);
 }
 
 /** Every piece of text a spec holds that a reader sees, in order (for the catalog test). */

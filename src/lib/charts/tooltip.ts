@@ -16,7 +16,8 @@
  */
 import type { DatasetRole, Row } from './spec.ts';
 import { formatFuzzyDate, formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
-import { DATE_KIND_LABELS, DIRECTION_LABELS } from '../domain/labels.ts';
+import { DIRECTION_LABELS } from '../domain/labels.ts';
+import { DATE_KIND_LABELS } from '../domain/vocabulary.ts';
 import { tx } from './locale.ts';
 
 export interface TipContent {

@@ -110,10 +110,3 @@ export function sqlLabel(column: string, labels: Record<string, string>, fallbac
   const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
   return `CASE ${column} ${Object.entries(labels).map(([k, v]) => `WHEN ${q(k)} THEN ${q(v)}`).join(' ')} ELSE ${fallback} END`;
 }
-
-/** What a rule change's date is, in words (tooltips). */
-export const DATE_KIND_LABELS: Record<string, string> = {
-  enacted: 'enacted',
-  in_force: 'in force',
-  announced: 'announced',
-};

@@ -51,16 +51,25 @@ export function missingFigures(english: string, translated: string): string[] {
 }
 
 /**
- * A unit left in English: the same text as the English, or mostly the same words. Short units
- * (a code, a name) may rightly stay as they are.
+ * A unit left in English: the same text as the English, or mostly the same words. Codes (ids in
+ * backticks, snake_case values, ISO and dataset codes) and names carried over are not words of a
+ * sentence: they are dropped before comparing, so a translation may keep them. A Japanese or
+ * Korean text is translated when most of its letters are kana, kanji or hangul.
  */
-export function untranslated(english: string, translated: string): boolean {
+export function untranslated(english: string, translated: string, locale: string): boolean {
   if (english.length < 24) return false;
   if (english.trim() === translated.trim()) return true;
+  const prose = (t: string) => t.replace(/`[^`]*`/g, ' ').replace(/\b[\w-]*_[\w-]*\b/g, ' ');
+  const tr = prose(translated);
+  // Names in the original language, given in brackets, are not left-over English.
+  const body = tr.replace(/[（(][^）)]*[）)]/g, ' ');
+  const cjk = (body.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
+  const latin = (body.match(/[A-Za-z]/g) ?? []).length;
+  if (locale === 'ja' || locale === 'ko') return cjk < latin / 4;
   const words = (t: string) => t.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-  const en = new Set(words(english));
-  const tr = words(translated);
-  if (tr.length < 6) return false;
-  const shared = tr.filter((w) => en.has(w)).length;
-  return shared / tr.length > 0.6;
+  const en = new Set(words(prose(english)));
+  const trWords = words(tr);
+  if (trWords.length < 6) return false;
+  const shared = trWords.filter((w) => en.has(w)).length;
+  return shared / trWords.length > 0.6;
 }

@@ -11,7 +11,8 @@ import type { Locale } from './locales.ts';
 import type { TextTable, Translations } from './data-text.ts';
 import type { DataTexts } from '../charts/data-text.ts';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
+// The repository root: builds, tests and tools all run from it (as lib/contract/files.ts assumes).
+const ROOT = process.cwd();
 const cache = new Map<string, Translations>();
 
 export function translationsPath(locale: Locale, table: TextTable, root = ROOT): string {

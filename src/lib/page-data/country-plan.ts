@@ -10,6 +10,10 @@ import { YEAR_MAX } from '../charts/url-state.ts';
 import { queryNode } from '../db/node.ts';
 import { CATEGORY_ORDER, lit, seriesById, seriesObservations, type ObservationRow, type SeriesInfo } from './data.ts';
 import { shortLabel } from './labels.ts';
+import type { Tx } from '../charts/locale.ts';
+import { txFor } from '../i18n/chart-text/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { seriesByIdIn } from './in-locale.ts';
 import { DRAWN_KINDS_SQL, preferredTotalSql } from '../domain/rules.ts';
 
 /** Most lines one chart carries (colours stay distinct up to eight). */
@@ -43,13 +47,15 @@ interface Drawable {
   last: number;
 }
 
-const UNIT_WORDS: Record<string, string> = {
+/** Axis words per unit (translated through the chart dictionary). */
+export const AXIS_UNIT_WORDS: Record<string, string> = {
   persons: 'People',
   percent: 'Percent',
   cases: 'Cases',
   applications: 'Applications',
   permits: 'Permits',
 };
+
 
 async function drawable(code: string): Promise<Map<string, Drawable>> {
   const rows = await queryNode(/* sql */ `
@@ -84,8 +90,12 @@ export async function planCountry(
   countryName: string,
   seriesIds: string[],
   events: { first: number | null; last: number | null },
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<SectionPlan[]> {
-  const [meta, draw] = await Promise.all([seriesById(), drawable(code)]);
+  // Words in the page's language: series titles from data/i18n, the rest through tx().
+  const [meta, draw] = await Promise.all([seriesByIdIn(locale), drawable(code)]);
+  const tx = txFor(locale);
+  const unitWord = (unit: string) => (AXIS_UNIT_WORDS[unit] ? tx(AXIS_UNIT_WORDS[unit]) : unit);
   const sections: SectionPlan[] = [];
   for (const category of CATEGORY_ORDER) {
     const series = seriesIds.map((id) => meta.get(id)).filter((s): s is SeriesInfo => !!s && s.category === category);
@@ -119,16 +129,16 @@ export async function planCountry(
         to = Math.max(to, events.last);
       }
       const labelBy = [...(kept.length > 1 ? ['series'] : []), ...(groupsOf.length > 1 ? ['citizenship'] : [])];
-      const measureWords = measure === 'flow' ? 'per year or period' : measure === 'rate' ? 'rates' : 'at reference dates';
+      const measureWords = measure === 'flow' ? tx('per year or period') : measure === 'rate' ? tx('rates') : tx('at reference dates');
       charts.push({
         key: `${category}-${charts.length + 1}`,
-        title: chartTitle(category, countryName, unit, measure, charts.length),
-        subtitle: `${kept.map((s) => s.title).join('; ')}. ${UNIT_WORDS[unit] ?? unit}, ${measureWords}.${groupsOf.length > 1 ? ' Nationals and foreign citizens drawn separately.' : ''}`,
-        yLabel: UNIT_WORDS[unit] ?? unit,
+        title: chartTitle(tx, category, countryName, unit, measure, charts.length),
+        subtitle: `${kept.map((s) => s.title).join(tx('; '))}. ${unitWord(unit)}, ${measureWords}.${groupsOf.length > 1 ? ` ${tx('Nationals and foreign citizens drawn separately.')}` : ''}`,
+        yLabel: unitWord(unit),
         series: kept,
         state: {
           series: kept.map((s) => s.id),
-          labels: kept.map((s) => shortLabel(s.id, s.title)),
+          labels: kept.map((s) => shortLabel(s.id, s.title, locale, tx)),
           countries: [code],
           citizenship: groupsOf,
           label_by: labelBy.length ? labelBy : ['series'],
@@ -152,28 +162,28 @@ export async function planCountry(
   return sections;
 }
 
-function chartTitle(category: string, country: string, unit: string, measure: string, index: number): string {
+function chartTitle(tx: Tx, category: string, country: string, unit: string, measure: string, index: number): string {
   const base: Record<string, string> = {
-    irregular_residence: 'People without legal residence',
-    enforcement: 'Enforcement events',
-    regularization_flow: 'Grants of status',
-    labour: 'Work and labour market',
-    population: 'Foreign population and permits',
+    irregular_residence: tx('People without legal residence'),
+    enforcement: tx('Enforcement events'),
+    regularization_flow: tx('Grants of status'),
+    labour: tx('Work and labour market'),
+    population: tx('Foreign population and permits'),
   };
   const b = base[category] ?? category;
   const qualifier =
     category === 'labour' && unit === 'percent'
-      ? 'rates by citizenship'
+      ? tx('rates by citizenship')
       : category === 'irregular_residence' && unit === 'percent'
-        ? 'share of the foreign population'
+        ? tx('share of the foreign population')
         : unit === 'cases'
-          ? 'cases'
+          ? tx('cases')
           : unit === 'permits'
-            ? 'permits'
+            ? tx('permits')
             : measure === 'flow' && category !== 'enforcement'
-              ? 'yearly flows'
+              ? tx('yearly flows')
               : index > 0 && unit === 'persons'
-                ? 'people'
+                ? tx('people')
                 : null;
-  return `${country}: ${b}${qualifier ? ` (${qualifier})` : ''}`;
+  return tx('{country}: {what}', { country, what: qualifier ? tx('{what} ({qualifier})', { what: b, qualifier }) : b });
 }

@@ -5,9 +5,10 @@
  */
 import { CHARTS } from '../charts/registry.ts';
 import { allViews, type ChartView } from './views.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
-export async function embedPaths(): Promise<{ params: { chart: string }; props: { view: ChartView | null } }[]> {
-  const views = await allViews();
+export async function embedPaths(locale: Locale = DEFAULT_LOCALE): Promise<{ params: { chart: string }; props: { view: ChartView | null } }[]> {
+  const views = await allViews(locale);
   return [
     ...Object.keys(CHARTS).map((chart) => ({ params: { chart }, props: { view: null } })),
     ...views.map((view) => ({ params: { chart: view.id }, props: { view } })),

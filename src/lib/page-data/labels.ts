@@ -1,9 +1,13 @@
 /**
  * Short line labels for series, for direct labels at the end of chart lines (the full title is in
  * the tooltip table, the notes and the series page). Hand-written for the series readers meet
- * most; the rest are derived from the title.
+ * most (translated through the chart dictionary, keyed by the English); the rest are derived from
+ * the title (in another language: its translated title, cut to length).
  */
-const SHORT: Record<string, string> = {
+import { tx as currentTx, type Tx } from '../charts/locale.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+
+export const SHORT_LABELS: Record<string, string> = {
   jpn_overstayers: 'Overstayers (ISA)',
   kor_illegal_stay: 'Illegal stay (KIS)',
   kor_eps_e9_illegal_stay: 'Former E-9 workers staying illegally',
@@ -73,8 +77,10 @@ const SHORT: Record<string, string> = {
 
 const COUNTRY_WORDS = /\s*(,\s*)?(\b(in|from|of)\b\s+)?(Japan|South Korea|Spain|Italy|Greece)('s)?\b/g;
 
-export function shortLabel(seriesId: string, title: string): string {
-  if (SHORT[seriesId]) return SHORT[seriesId];
+/** `title`: the series title in `locale`. Hand-written labels go through the current chart language. */
+export function shortLabel(seriesId: string, title: string, locale: Locale = DEFAULT_LOCALE, tx: Tx = currentTx): string {
+  if (SHORT_LABELS[seriesId]) return tx(SHORT_LABELS[seriesId]);
+  if (locale !== DEFAULT_LOCALE) return title.length > 44 ? `${title.slice(0, 43)}…` : title;
   let t = title
     .replace(/\((Japan|South Korea|Spain|Italy)\)/g, '')
     .replace(COUNTRY_WORDS, '')

@@ -20,6 +20,9 @@ import { specView } from './spec-view.ts';
 import { countryHref, seriesHref } from './paths.ts';
 import { PROGRAMME_KINDS } from '../domain/rules.ts';
 import { storyViews } from '../stories/load.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { txFor } from '../i18n/chart-text/index.ts';
+import { countryIn, countryNamesIn, seriesInfoIn } from './in-locale.ts';
 
 export interface ChartView {
   /** Embed id, unique site-wide: `<country>-<section>-<n>` or `series-<series id>`. */
@@ -52,9 +55,14 @@ function once<T>(key: string, f: () => Promise<T>): Promise<T> {
   return memo.get(key) as Promise<T>;
 }
 
-/** What a country page draws: its sections, and one view per chart keyed by the plan's chart key. */
-export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
-  return once(`country:${country.code}`, async () => {
+/**
+ * What a country page draws in a language: its sections, and one view per chart keyed by the
+ * plan's chart key (ids and states are the same in every language; only the words differ).
+ */
+export function countryCharts(countryEn: CountryInfo, locale: Locale = DEFAULT_LOCALE): Promise<CountryCharts> {
+  return once(`country:${countryEn.code}:${locale}`, async () => {
+    const country = countryIn(countryEn, locale);
+    const tx = txFor(locale);
     const code = country.code;
     const [regs, rules, inCountry, estimators] = await Promise.all([allRegularizations(), allRuleChanges(), seriesOfCountry(code), gradedEstimators()]);
     // Years of the events marked under the first chart, so the axis covers them too.
@@ -67,6 +75,7 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
       country.name,
       inCountry.map((s) => s.id),
       { first: eventYears.length ? Math.min(...eventYears) : null, last: eventYears.length ? Math.max(...eventYears) : null },
+      locale,
     );
     const views = new Map<string, ChartView>();
     for (const sec of sections) {
@@ -77,7 +86,7 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
           spec: specView(seriesLines, { title: c.title, subtitle: c.subtitle, yLabel: c.yLabel }, c.state),
           state: c.state,
           figureId,
-          href: `${countryHref(code)}#${figureId}`,
+          href: `${countryHref(code, locale)}#${figureId}`,
         });
       }
     }
@@ -85,21 +94,21 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
     const timeline = (key: string, spec: ChartSpec, text: { title: string; subtitle: string }): ChartView => {
       const figureId = `chart-${key}`;
       const state = { countries: [code] };
-      return { id: `${country.slug}-${key}`.toLowerCase(), spec: specView(spec, text, state), state, figureId, href: `${countryHref(code)}#${figureId}` };
+      return { id: `${country.slug}-${key}`.toLowerCase(), spec: specView(spec, text, state), state, figureId, href: `${countryHref(code, locale)}#${figureId}` };
     };
     const hasProgrammes = regs.some((r) => r.country_code === code && EVENT_KINDS.includes(r.kind) && (r.start_date || r.year !== null));
     const hasRules = rules.some((r) => r.country_code === code);
     const timelines = {
       regularizations: hasProgrammes
         ? timeline('regularizations', regularizationTimeline, {
-            title: `Regularization programmes in ${country.name}`,
-            subtitle: 'Start of each programme; circle area is proportional to the people granted status, on the same scale as every other page.',
+            title: tx('Regularization programmes in {country}', { country: country.name }),
+            subtitle: tx('Start of each programme; circle area is proportional to the people granted status, on the same scale as every other page.'),
           })
         : null,
       ruleChanges: hasRules
         ? timeline('rule-changes', ruleChangeTimeline, {
-            title: `Rule changes in ${country.name}`,
-            subtitle: 'Each diamond is a dated change, one lane per direction.',
+            title: tx('Rule changes in {country}', { country: country.name }),
+            subtitle: tx('Each diamond is a dated change, one lane per direction.'),
           })
         : null,
     };
@@ -114,12 +123,12 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
       estimates = {
         id: `${country.slug}-estimates`.toLowerCase(),
         spec: specView(competingEstimates, {
-          title: `Competing estimates for ${country.name}`,
-          subtitle: `${graded.length} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).`,
+          title: tx('Competing estimates for {country}', { country: country.name }),
+          subtitle: tx('Estimators side by side: {n}, ranges as bands; after each name, its quality grade (A best, D weakest).', { n: graded.length }),
         }, state),
         state,
         figureId,
-        href: `${countryHref(code)}#${figureId}`,
+        href: `${countryHref(code, locale)}#${figureId}`,
       };
       views.set('estimates', estimates);
     }
@@ -127,14 +136,16 @@ export function countryCharts(country: CountryInfo): Promise<CountryCharts> {
   });
 }
 
-/** The chart of a series page, or null when the series has too few values over time. */
-export function seriesChart(s: SeriesInfo): Promise<{ plan: SeriesChartPlan; view: ChartView } | null> {
-  return once(`series:${s.id}`, async () => {
-    const [plan, names] = await Promise.all([planSeriesChart(s), countryNames()]);
+/** The chart of a series page in a language, or null when the series has too few values over time. */
+export function seriesChart(sEn: SeriesInfo, locale: Locale = DEFAULT_LOCALE): Promise<{ plan: SeriesChartPlan; view: ChartView } | null> {
+  return once(`series:${sEn.id}:${locale}`, async () => {
+    const s = seriesInfoIn(sEn, locale);
+    const tx = txFor(locale);
+    const [plan, names] = await Promise.all([planSeriesChart(sEn), countryNamesIn(locale)]);
     if (!plan) return null;
     const multi = s.countries.length > 1;
-    const groupWords = plan.group ? (CITIZENSHIP_LABELS[plan.group] ?? plan.group) : null;
-    const unitWord = s.unit === 'thousand_persons' ? 'People' : (UNIT_LABELS[s.unit] ?? s.unit).replace(/^./, (ch) => ch.toUpperCase());
+    const groupWords = plan.group ? (CITIZENSHIP_LABELS[plan.group] ? tx(CITIZENSHIP_LABELS[plan.group]) : plan.group) : null;
+    const unitWord = s.unit === 'thousand_persons' ? tx('People') : (UNIT_LABELS[s.unit] ? tx(UNIT_LABELS[s.unit]) : s.unit).replace(/^./, (ch) => ch.toUpperCase());
     const state: Record<string, unknown> = {
       series: [s.id],
       labels: [],
@@ -147,39 +158,41 @@ export function seriesChart(s: SeriesInfo): Promise<{ plan: SeriesChartPlan; vie
     const subtitle =
       [
         multi
-          ? `${plan.countries.length} of ${s.countries.length} countries${plan.omitted > 0 ? ' (core countries first, then the longest records; every country is in the table)' : ''}`
+          ? plan.omitted > 0
+            ? tx('{n} of {total} countries (core countries first, then the longest records; every country is in the table)', { n: plan.countries.length, total: s.countries.length })
+            : tx('{n} of {total} countries', { n: plan.countries.length, total: s.countries.length })
           : (names.get(s.countries[0]) ?? s.countries[0]),
-        groupWords ? `${groupWords}${s.valueKinds.includes('rate') ? ', aged 15-64 where Eurostat publishes that band' : ''}` : 'Totals',
-        s.unit === 'thousand_persons' ? 'published in thousands, drawn in people' : null,
-        s.measure === 'flow' ? 'flows over each period, not people at a date' : null,
+        groupWords ? (s.valueKinds.includes('rate') ? tx('{group}, aged 15-64 where Eurostat publishes that band', { group: groupWords }) : groupWords) : tx('Totals'),
+        s.unit === 'thousand_persons' ? tx('published in thousands, drawn in people') : null,
+        s.measure === 'flow' ? tx('flows over each period, not people at a date') : null,
       ]
         .filter(Boolean)
-        .join('; ') + '.';
+        .join(tx('; ')) + tx('.');
     const figureId = 'series-lines';
     return {
       plan,
       view: {
         id: `series-${s.id}`.replaceAll('_', '-').toLowerCase(),
-        spec: specView(seriesLines, { title: multi ? `${s.title}, by country` : s.title, subtitle, yLabel: unitWord }, state),
+        spec: specView(seriesLines, { title: multi ? tx('{title}, by country', { title: s.title }) : s.title, subtitle, yLabel: unitWord }, state),
         state,
         figureId,
-        href: `${seriesHref(s.id)}#${figureId}`,
+        href: `${seriesHref(s.id, locale)}#${figureId}`,
       },
     };
   });
 }
 
-/** Every view of every country, series and story page, for the embed routes. */
-export function allViews(): Promise<ChartView[]> {
-  return once('all-views', async () => {
+/** Every view of every country, series and story page in a language, for the embed routes. */
+export function allViews(locale: Locale = DEFAULT_LOCALE): Promise<ChartView[]> {
+  return once(`all-views:${locale}`, async () => {
     const out: ChartView[] = [];
-    for (const c of await pageCountries()) out.push(...(await countryCharts(c)).views.values());
+    for (const c of await pageCountries()) out.push(...(await countryCharts(c, locale)).views.values());
     for (const s of await allSeries()) {
-      const v = await seriesChart(s);
+      const v = await seriesChart(s, locale);
       if (v) out.push(v.view);
     }
-    // The charts of the stories (src/content/stories/), with their annotations.
-    out.push(...(await storyViews()));
+    // The charts of the stories (src/content/stories/), with their annotations (English for now).
+    if (locale === DEFAULT_LOCALE) out.push(...(await storyViews()));
     return out;
   });
 }

@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, isLocale } from '../../i18n/locales.ts';
 import { setChartLocale } from '../locale.ts';
 import type { ChartDictionary } from '../locale.ts';
 
-const dictionaries = import.meta.glob<{ default: ChartDictionary }>('../../i18n/chart-text/*.ts');
+const dictionaries = import.meta.glob<{ default: ChartDictionary }>('../../i18n/chart-text/??.ts');
 let ready: Promise<void> | null = null;
 
 export function usePageLocale(): Promise<void> {
