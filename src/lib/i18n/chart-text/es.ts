@@ -335,7 +335,7 @@ const dict: ChartDictionary = {
   'Start of each programme; circle area is proportional to the people granted status, on the same scale as every other page.': 'Inicio de cada regularización; el área del círculo es proporcional a las personas regularizadas, con la misma escala que en las demás páginas.',
   'Rule changes in {country}': 'Cambios normativos en {country}',
   'Each diamond is a dated change, one lane per direction.': 'Cada rombo es un cambio fechado; una fila por sentido.',
-  'Competing estimates for {country}': 'Estimaciones enfrentadas para {country}',
+  'Competing estimates for {country}': '{country}: estimaciones enfrentadas',
   'Estimators side by side: {n}, ranges as bands; after each name, its quality grade (A best, D weakest).': '{n} autores, uno junto a otro, con los intervalos como bandas; tras cada nombre, su calificación (A la mejor, D la más débil).',
   '{n} of {total} countries (core countries first, then the longest records; every country is in the table)': '{n} de {total} países (primero los cuatro principales, luego las series más largas; todos figuran en la tabla)',
   '{n} of {total} countries': '{n} de {total} países',
