@@ -27,7 +27,7 @@ export const en = {
   'home.lede': 'How many people live without legal status in Japan, South Korea, Spain and Italy, when each government opened a regularization, and when the immigration rules changed, on one time axis. Every figure links to its source.',
   "home.flowNote": "Why the lines must not be compared level for level, what the regularizations did to the counts, and how far the estimators disagree: <stories>read the stories</stories>.",
   "facts.heading": "Key figures",
-  "facts.source": "Source: <publisher>{publisher}</publisher> (<details>source details</details>) · <more>More</more>",
+  "facts.source": "Source: <src>{publisher}</src> (<details>source details</details>) · <more>More</more>",
   "facts.jpnOverstayers": "people had overstayed their permits in Japan on {date}, against a peak of {peak} on {peakDate}.",
   "facts.jpnOverstayers.caveat": "Overstayers only: people who entered illegally are not counted.",
   "facts.korIllegalStay": "foreigners were staying illegally in South Korea on {date}; the highest count published was {peak} ({peakDate}).",

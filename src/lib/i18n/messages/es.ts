@@ -26,7 +26,7 @@ export const es: Messages = {
   'home.lede': 'Cuántas personas viven sin estatus legal en Japón, Corea del Sur, España e Italia, cuándo abrió cada gobierno una regularización y cuándo cambiaron las normas de inmigración, en un mismo eje temporal. Cada cifra enlaza con su fuente.',
   "home.flowNote": "Por qué las líneas no deben compararse nivel con nivel, qué hicieron las regularizaciones con las cifras y cuánto discrepan las estimaciones: <stories>lea los reportajes</stories>.",
   "facts.heading": "Cifras clave",
-  "facts.source": "Fuente: <publisher>{publisher}</publisher> (<details>detalles de la fuente</details>) · <more>Más</more>",
+  "facts.source": "Fuente: <src>{publisher}</src> (<details>detalles de la fuente</details>) · <more>Más</more>",
   "facts.jpnOverstayers": "personas habían excedido su permiso de estancia en Japón el {date}, frente a un máximo de {peak} el {peakDate}.",
   "facts.jpnOverstayers.caveat": "Solo quienes excedieron su estancia: no cuenta a quienes entraron de forma irregular.",
   "facts.korIllegalStay": "extranjeros estaban en estancia ilegal en Corea del Sur el {date}; la cifra más alta publicada fue {peak} ({peakDate}).",

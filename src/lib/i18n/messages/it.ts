@@ -26,7 +26,7 @@ export const it: Messages = {
   'home.lede': 'Quante persone vivono senza status legale in Giappone, Corea del Sud, Spagna e Italia, quando ciascun governo ha aperto una regolarizzazione e quando sono cambiate le norme sull’immigrazione, su un unico asse temporale. Ogni cifra rimanda alla sua fonte.',
   "home.flowNote": "Perché le linee non vanno confrontate livello per livello, che effetto hanno avuto le regolarizzazioni sui numeri e quanto divergono le stime: <stories>leggi gli approfondimenti</stories>.",
   "facts.heading": "Cifre chiave",
-  "facts.source": "Fonte: <publisher>{publisher}</publisher> (<details>dettagli della fonte</details>) · <more>Altro</more>",
+  "facts.source": "Fonte: <src>{publisher}</src> (<details>dettagli della fonte</details>) · <more>Altro</more>",
   "facts.jpnOverstayers": "persone erano rimaste in Giappone oltre il termine del permesso al {date}, contro un picco di {peak} al {peakDate}.",
   "facts.jpnOverstayers.caveat": "Solo chi è rimasto oltre il termine: chi è entrato irregolarmente non è contato.",
   "facts.korIllegalStay": "stranieri soggiornavano illegalmente in Corea del Sud al {date}; il dato più alto pubblicato è {peak} ({peakDate}).",

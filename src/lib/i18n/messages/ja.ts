@@ -26,7 +26,7 @@ export const ja: Messages = {
   'home.lede': '日本、韓国、スペイン、イタリアで在留資格を持たずに暮らす人の数、各国政府が正規化措置を実施した時期、入管制度が変わった時期を、一つの時間軸に並べました。すべての数値は出典にリンクしています。',
   "home.flowNote": "各線を水準で比べてはならない理由、正規化が人数に与えた影響、推計どうしの食い違いの大きさについては<stories>ストーリー</stories>で解説しています。",
   "facts.heading": "主な数値",
-  "facts.source": "出典：<publisher>{publisher}</publisher>（<details>出典の詳細</details>）・<more>詳しく見る</more>",
+  "facts.source": "出典：<src>{publisher}</src>（<details>出典の詳細</details>）・<more>詳しく見る</more>",
   "facts.jpnOverstayers": "人が{date}時点で日本に不法残留していた（ピークは{peakDate}の{peak}人）。",
   "facts.jpnOverstayers.caveat": "不法残留者のみ。不法入国者は含まない。",
   "facts.korIllegalStay": "人の外国人が{date}時点で韓国に不法滞在していた（公表値の最多は{peakDate}の{peak}人）。",

@@ -26,7 +26,7 @@ export const ko: Messages = {
   'home.lede': '일본, 한국, 스페인, 이탈리아에서 체류 자격 없이 사는 사람의 수, 각국 정부가 합법화 조치를 시행한 시기, 출입국 제도가 바뀐 시기를 하나의 시간축에 놓았습니다. 모든 수치는 출처와 연결되어 있습니다.',
   "home.flowNote": "각 선을 수준으로 비교하면 안 되는 이유, 합법화가 수치에 미친 영향, 추정치 사이의 차이가 얼마나 큰지는 <stories>스토리</stories>에서 설명합니다.",
   "facts.heading": "주요 수치",
-  "facts.source": "출처: <publisher>{publisher}</publisher> (<details>출처 상세</details>) · <more>더 보기</more>",
+  "facts.source": "출처: <src>{publisher}</src> (<details>출처 상세</details>) · <more>더 보기</more>",
   "facts.jpnOverstayers": "명이 {date} 기준 일본에 불법잔류하고 있었다(정점은 {peakDate}의 {peak}명).",
   "facts.jpnOverstayers.caveat": "불법잔류자만 센다. 불법 입국자는 포함하지 않는다.",
   "facts.korIllegalStay": "명의 외국인이 {date} 기준 한국에 불법체류하고 있었다(공표된 최고치는 {peakDate}의 {peak}명).",
