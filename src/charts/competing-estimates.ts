@@ -74,7 +74,8 @@ SELECT
   e.estimator,
   e.grade,
   -- the grade beside the name; brackets let a long name wrap before the grade, never through it
-  e.estimator || ' (grade ' || e.grade || ')' AS label,
+  -- (the words around them from a _labels constant, so they are drawn in the page's language)
+  replace(replace(list_extract($label_format_labels, 1), '{name}', e.estimator), '{grade}', e.grade) AS label,
   e.series_title,
   p.period,
   p.ref_date,
@@ -97,6 +98,7 @@ ORDER BY e.grade, e.estimator, p.series_id, p.ref_date
 `;
 
 export const spec = defineChart({
+  constants: { label_format_labels: ['{name} (grade {grade})'] },
   id: 'competing-estimates',
   kind: 'competing-estimates',
   title: 'Competing estimates',

@@ -34,7 +34,8 @@ export const state = z.object({
 
 /** The measure's series: `$series` and `$measures` are the constants below, in the same order. */
 const seriesCase = `list_extract($series, list_position($measures, $measure))`;
-const legendCase = `CASE $measure ${MEASURE_KEYS.map((m) => `WHEN '${m}' THEN '${MEASURES[m].legend}'`).join(' ')} END`;
+// The legend of the measure drawn, from a `*_labels` constant so it is drawn in the page's language.
+const legendCase = `list_extract($legend_labels, list_position($measures, $measure))`;
 
 const SQL = /* sql */ `
 WITH obs AS (
@@ -86,7 +87,7 @@ export const spec = defineChart({
   tables: ['observations', 'sources', 'countries'],
   state,
   datasets: { data: { role: 'series', query: SQL } },
-  constants: { series: MEASURE_KEYS.map((m) => MEASURES[m].series), measures: MEASURE_KEYS },
+  constants: { series: MEASURE_KEYS.map((m) => MEASURES[m].series), measures: MEASURE_KEYS, legend_labels: MEASURE_KEYS.map((m) => MEASURES[m].legend) },
   encodings: { dataset: 'data', x: 'period', y: 'value', line: 'country_code', color: 'country_code', label: 'label', kind: 'value_kind', low: undefined, high: undefined },
   drawColumns: ['country_code', 'series_title'],
   url: [

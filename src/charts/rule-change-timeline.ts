@@ -24,7 +24,7 @@ export const spec = defineChart({
   id: 'rule-change-timeline',
   kind: 'event-timeline',
   title: 'Rule changes by country',
-  subtitle: 'Each diamond is a dated change to the rules on entry, stay, work, enforcement or regularization, coloured by direction.',
+  subtitle: 'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.',
   tables: ['rule_changes', 'sources', 'countries'],
   state,
   datasets: {

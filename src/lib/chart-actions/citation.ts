@@ -42,7 +42,7 @@ export function sourcesPhrase(sources: SourceRef[], { maxDocuments = 3, maxPubli
   return publisherSummary(sources, maxPublishers);
 }
 
-const endStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+const endStop = (s: string) => (/[.!?。．！？]$/.test(s) ? s : `${s}.`);
 
 /** The chart title, then the titles of the series drawn (never internal ids, when a title is known). */
 function titleWithSeries(title: string, series: string[] = []): string {

@@ -5,7 +5,7 @@
  * ComparabilityNote.astro at build time and by the browser after a re-query (client/note.ts).
  */
 import type { Row } from './spec.ts';
-import { tx } from './locale.ts';
+import { tx, txn } from './locale.ts';
 
 export interface NoteItem {
   seriesId: string;
@@ -72,7 +72,7 @@ export function noteLead(items: NoteItem[]): string {
 
 /** The heading of an item's details: "Comparability", and the number of breaks if any. */
 export const noteDetailsSummary = (breaks: number): string =>
-  breaks > 0 ? tx('Comparability, and breaks in the series: {n}', { n: breaks }) : tx('Comparability');
+  breaks > 0 ? txn(breaks, 'Comparability and {n} break in the series', 'Comparability and {n} breaks in the series') : tx('Comparability');
 
 /** Labels of an item's two lines. */
 export const noteLabels = () => ({ counts: tx('Counts:'), excludes: tx('Leaves out:'), heading: tx('Before comparing these lines') });

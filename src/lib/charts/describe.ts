@@ -6,7 +6,7 @@
 import { drawsWindows, type ChartRows, type ChartSpec, type Row } from './spec.ts';
 import { formatKind, formatNumber, formatPeriod, formatWindow } from './format.ts';
 import { viewYears, type DrawState } from './plot-options.ts';
-import { tx } from './locale.ts';
+import { tx, txn } from './locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -42,7 +42,7 @@ export function describeTimeComparison(spec: ChartSpec, rows: ChartRows, state: 
     state.scale === 'log' ? tx('log scale') : null,
     state.mode === 'indexed' ? tx('each line indexed to its first value shown = 100') : null,
   ].filter(Boolean);
-  parts.push(`${spec.title}${view.length ? ` (${view.join(tx(', '))})` : ''}. ${tx('Lines: {n}.', { n: lines.size })}`);
+  parts.push(`${spec.title}${view.length ? ` (${view.join(tx(', '))})` : ''}. ${txn(lines.size, '{n} line.', '{n} lines.')}`);
   // Totals over a window are told apart from the line's values at a date or in a year.
   const isWindow = (r: Row) => drawsWindows(spec) && typeof r.window_start === 'string' && typeof r.window_end === 'string';
   for (const rs of lines.values()) {

@@ -58,6 +58,19 @@ export function tx(english: string, vars?: Record<string, string | number>): str
 
 export type Tx = typeof tx;
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Chart text with a count: `txn(n, '{n} line', '{n} lines')`. Both English forms are dictionary
+ * keys; the language's plural rule (Intl.PluralRules) picks which one to look up: 'one' takes
+ * the first, every other category the second (a language with one form translates both alike).
+ */
+export function txn(n: number, one: string, other: string, vars?: Record<string, string | number>): string {
+  let rules = pluralRules.get(current.locale);
+  if (!rules) pluralRules.set(current.locale, (rules = new Intl.PluralRules(current.f.locale === 'en' ? 'en' : current.locale)));
+  return tx(rules.select(n) === 'one' ? one : other, { n, ...vars });
+}
+
 function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }

@@ -2,7 +2,7 @@
  * The distinct sources behind the rows in view (for the source line under a chart). Rows follow
  * the tooltip column contract: source_publisher, source_title, source_url.
  */
-import { tx } from './locale.ts';
+import { tx, txn } from './locale.ts';
 import type { ChartRows } from './spec.ts';
 
 export interface SourceRef {
@@ -41,5 +41,5 @@ export function publisherSummary(refs: SourceRef[], max = 4): string {
   const ranked = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p);
   if (ranked.length <= max) return ranked.join('; ');
   const rest = ranked.length - max;
-  return tx('{items} and other publishers: {n}', { items: ranked.slice(0, max).join(tx('; ')), n: rest });
+  return txn(rest, '{items} and {n} other publisher', '{items} and {n} other publishers', { items: ranked.slice(0, max).join(tx('; ')) });
 }

@@ -72,7 +72,7 @@ export function tipContent(role: DatasetRole, row: Row): TipContent {
   const when = `${formatFuzzyDate(str(row.date))}${kind ? ` (${DATE_KIND_LABELS[kind] ? tx(DATE_KIND_LABELS[kind]) : kind})` : ''}`;
   const lines = [when];
   const direction = str(row.direction);
-  if (direction) lines.push(tx('Direction: {direction}', { direction: DIRECTION_LABELS[direction] ? tx(DIRECTION_LABELS[direction]) : direction }));
+  if (direction) lines.push(tx('Direction: {direction}', { direction: DIRECTION_LABELS[direction] ? tx(DIRECTION_LABELS[direction]).toLocaleLowerCase() : direction }));
   return { heading: str(row.title_en) ?? '', lines, source: sourceOf(row) };
 }
 

@@ -108,7 +108,7 @@ export function countryCharts(countryEn: CountryInfo, locale: Locale = DEFAULT_L
       ruleChanges: hasRules
         ? timeline('rule-changes', ruleChangeTimeline, {
             title: tx('Rule changes in {country}', { country: country.name }),
-            subtitle: tx('Each diamond is a dated change, one lane per direction.'),
+            subtitle: tx('Each mark is a dated change; its shape shows the direction, one lane per direction.'),
           })
         : null,
     };
@@ -124,7 +124,7 @@ export function countryCharts(countryEn: CountryInfo, locale: Locale = DEFAULT_L
         id: `${country.slug}-estimates`.toLowerCase(),
         spec: specView(competingEstimates, {
           title: tx('Competing estimates for {country}', { country: country.name }),
-          subtitle: tx('Estimators side by side: {n}, ranges as bands; after each name, its quality grade (A best, D weakest).', { n: graded.length }),
+          subtitle: tx('{n} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).', { n: graded.length }),
         }, state),
         state,
         figureId,

@@ -26,7 +26,7 @@ import { NARROW, tagPoints } from '../plot-options.ts';
 import { formatCompact, formatNumber } from '../format.ts';
 import { countryHref } from '../../page-data/paths.ts';
 import { geometry, loadGeometry, type EuropeFeature } from '../../geo/store.ts';
-import { tx } from '../locale.ts';
+import { tx, txn } from '../locale.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** States too small to find or tap on a map of Europe: drawn as a circle as well. */
@@ -292,7 +292,7 @@ function describe(spec: ChartSpec, rows: ChartRows): string {
   const low = known[known.length - 1];
   const none = items.filter((it) => it.value === null).map((it) => it.name);
   return [
-    tx('{title}: countries with a value: {n}.', { title, n: known.length }),
+    txn(known.length, '{title}: {n} country with a value.', '{title}: {n} countries with a value.', { title }),
     tx('Highest: {items}.', { items: top.join(tx(', ')) }),
     tx('Lowest: {name} ({value}).', { name: low.name, value: formatNumber(low.value) }),
     none.length ? tx('No data: {items}.', { items: none.join(tx(', ')) }) : '',

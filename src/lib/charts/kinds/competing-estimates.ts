@@ -14,7 +14,7 @@ import { timeComparisonOptions, type DrawState } from '../plot-options.ts';
 import { formatFuzzyDate, formatNumber, formatPeriod } from '../format.ts';
 import type { KeyItem } from '../key.ts';
 import { estimatorColor } from '../../domain/estimators.ts';
-import { tx } from '../locale.ts';
+import { tx, txn } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -52,17 +52,17 @@ function describe(spec: ChartSpec, rows: ChartRows, _state: DrawState): string {
     if (!lines.has(k)) lines.set(k, []);
     lines.get(k)!.push(r);
   }
-  const parts = [`${spec.title}. ${tx('Estimators: {n}, best grade first.', { n: lines.size })}`];
+  const parts = [`${spec.title}. ${txn(lines.size, '{n} estimator, best grade first.', '{n} estimators, best grade first.')}`];
   for (const rs of lines.values()) {
     const sorted = [...rs].sort((a, b) => String(a[enc.x]).localeCompare(String(b[enc.x])));
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
     const vintages = [...new Set(sorted.map((r) => String(r.vintage ?? '').slice(0, 4)).filter(Boolean))].sort();
-    const published = vintages.length ? ` Published ${vintages.length > 1 ? `${vintages[0]} to ${vintages[vintages.length - 1]}` : formatFuzzyDate(vintages[0])}.` : '';
-    const head = `${String(last.estimator ?? last[enc.label])} (grade ${String(last.grade ?? '–')})`;
+    const published = vintages.length ? ` ${tx('Published {date}.', { date: vintages.length > 1 ? tx('{from} to {to}', { from: vintages[0], to: vintages[vintages.length - 1] }) : formatFuzzyDate(vintages[0]) })}` : '';
+    const head = tx('{name} (grade {grade})', { name: String(last.estimator ?? last[enc.label]), grade: String(last.grade ?? '–') });
     parts.push(
       sorted.length > 1
-        ? `${head}: ${valueText(first)} ${when(first.period)}, latest ${valueText(last)} ${when(last.period)}.${published}`
+        ? `${tx('{label}: {first} {firstWhen}, latest {last} {lastWhen}.', { label: head, first: valueText(first), firstWhen: when(first.period), last: valueText(last), lastWhen: when(last.period) })}${published}`
         : `${head}: ${valueText(last)} ${when(last.period)}.${published}`,
     );
   }

@@ -24,7 +24,7 @@ import { formatCompact, formatNumber, parseDate } from '../format.ts';
 import { CORE_COUNTRIES, countryColor } from '../../domain/countries.ts';
 import { REGULARIZATION_KEY_SIZES, regularizationRadius } from '../../domain/rules.ts';
 import { DIRECTION_LABELS, DIRECTION_ORDER, directionMark } from '../../domain/labels.ts';
-import { tx } from '../locale.ts';
+import { tx, txn } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -220,9 +220,9 @@ function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
   if (!events.length) return tx('{title}: none in the countries and years selected.', { title: spec.title });
   const [from, to] = yearSpan(events, state);
   const rules = isRules(spec);
-  const noun = rules ? tx('rule changes') : tx('programmes');
+  const counted = (n: number) => (rules ? txn(n, '{n} rule change', '{n} rule changes') : txn(n, '{n} programme', '{n} programmes'));
   const countries = rowOrder(events);
-  const parts = [tx('{title}, {from} to {to}: {noun}: {n}; countries: {countries}.', { title: spec.title, from: from + 1, to: to - 1, noun, n: events.length, countries: countries.length })];
+  const parts = [tx('{title}, {from} to {to}: {events} {countries}.', { title: spec.title, from: from + 1, to: to - 1, events: counted(events.length), countries: txn(countries.length, 'in {n} country', 'in {n} countries') })];
   for (const c of countries) {
     const es = events.filter((e) => e.code === c.code);
     const years = es.map((e) => e.x.getUTCFullYear());
@@ -236,7 +236,7 @@ function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {
       const a = num(largest.row.approvals);
       if (a !== null) detail = `; ${tx('largest: {name} ({n} granted status)', { name: str(largest.row.name_en) ?? '', n: formatNumber(a) })}`;
     }
-    parts.push(`${c.name}: ${noun}: ${es.length}, ${span}${detail}.`);
+    parts.push(`${c.name}: ${counted(es.length)}, ${span}${detail}.`);
   }
   return parts.join(' ');
 }

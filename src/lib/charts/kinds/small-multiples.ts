@@ -28,7 +28,7 @@ import { formatCompact, formatNumber, parseDate } from '../format.ts';
 import { CORE_COUNTRIES, countryColor } from '../../domain/countries.ts';
 import { regularizationRadius } from '../../domain/rules.ts';
 import { directionMark } from '../../domain/labels.ts';
-import { tx } from '../locale.ts';
+import { tx, txn } from '../locale.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -125,7 +125,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
   // One colour for a grid of many countries (titles name them); country colours for a few.
   const lineColor = (code: string) => (spec.options?.color === 'none' ? 'currentColor' : spec.palette[code] ? paletteColor(spec, code) : countryColor(code));
   const stripLabels: { x: number; y: number; text: string }[] = [];
-  const tx = (ox: number, t: number) => ox + left + ((t - t0) / (t1 - t0)) * innerW;
+  const toX = (ox: number, t: number) => ox + left + ((t - t0) / (t1 - t0)) * innerW;
 
   panels.forEach((p, k) => {
     const ox = (k % cols) * (panelW + gapX);
@@ -139,7 +139,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
     for (const v of [0, ...half, top]) grid.push({ x1: ox + left, x2: ox + left + innerW, y: ty(v), text: formatCompact(v), x: ox + left - 4 });
     const inView = p.points.filter((q) => q.t >= t0 && q.t <= t1);
     inView.forEach((q, j) => {
-      points.push({ ...q, x: tx(ox, q.t), y: ty(q.v) });
+      points.push({ ...q, x: toX(ox, q.t), y: ty(q.v) });
       if (j === 0) tabs.add(q.i);
     });
     const axisY = py0 + eventsH + axisH - 2;
@@ -147,11 +147,11 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
     const mid = Math.round((t0 + t1 - 1) / 2);
     for (const [yr, anchor] of [[t0, 'start'], [mid, 'middle'], [t1 - 1, 'end']] as const) {
       if (anchor === 'middle' && (mid <= t0 + 1 || mid >= t1 - 2)) continue;
-      yearTicks.push({ x: tx(ox, yr + 0.5), y: axisY, text: String(yr), anchor });
+      yearTicks.push({ x: toX(ox, yr + 0.5), y: axisY, text: String(yr), anchor });
     }
     if (hasEvents) {
-      if (spec.datasets.regularizations) stripLabels.push({ x: ox + left - 6, y: py0 + 14, text: 'reg.' });
-      if (spec.datasets.rule_changes) stripLabels.push({ x: ox + left - 6, y: py0 + 28, text: 'rules' });
+      if (spec.datasets.regularizations) stripLabels.push({ x: ox + left - 6, y: py0 + 14, text: tx('reg.') });
+      if (spec.datasets.rule_changes) stripLabels.push({ x: ox + left - 6, y: py0 + 28, text: tx('rules') });
       const first = { reg: true, rule: true };
       regs.forEach((row, i) => {
         if (str(row.country_code) !== p.code) return;
@@ -159,14 +159,14 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
         if (Number.isNaN(+d) || frac(d) < t0 || frac(d) > t1) return;
         const a = num(row.approvals);
         const r = Math.max(2.5, regularizationRadius(a ?? num(row.applications) ?? 0, true) * 0.7);
-        regDots.push({ i, row, x: tx(ox, frac(d)), y: py0 + 14, r: Math.min(r, 9), color: lineColor(p.code), hollow: a === null });
+        regDots.push({ i, row, x: toX(ox, frac(d)), y: py0 + 14, r: Math.min(r, 9), color: lineColor(p.code), hollow: a === null });
         if (first.reg) (regTabs.add(i), (first.reg = false));
       });
       rules.forEach((row, i) => {
         if (str(row.country_code) !== p.code) return;
         const d = parseDate(str(row.date));
         if (Number.isNaN(+d) || frac(d) < t0 || frac(d) > t1) return;
-        ruleDots.push({ i, row, x: tx(ox, frac(d)), y: py0 + 28, dir: str(row.direction) || 'none' });
+        ruleDots.push({ i, row, x: toX(ox, frac(d)), y: py0 + 28, dir: str(row.direction) || 'none' });
         if (first.rule) (ruleTabs.add(i), (first.rule = false));
       });
     }
@@ -246,14 +246,22 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: SmState, ctx: Plot
 function describe(spec: ChartSpec, rows: ChartRows, state: SmState): string {
   const panels = panelsOf(spec, rows);
   if (!panels.length) return tx('{title}: no values in the years selected.', { title: spec.title });
-  const parts = [state.y === 'shared' ? tx('{title}: panels: {n}, one y axis for all.', { title: spec.title, n: panels.length }) : tx('{title}: panels: {n}, each on its own y axis.', { title: spec.title, n: panels.length })];
+  const parts = [state.y === 'shared' ? txn(panels.length, '{title}: {n} panel, one y axis for all.', '{title}: {n} panels, one y axis for all.', { title: spec.title }) : txn(panels.length, '{title}: {n} panel, each on its own y axis.', '{title}: {n} panels, each on its own y axis.', { title: spec.title })];
   for (const p of panels) {
     const pts = [...p.points].sort((a, b) => a.t - b.t);
     const first = pts[0];
     const last = pts[pts.length - 1];
     const peak = pts.reduce((m, q) => (q.v > m.v ? q : m), first);
     parts.push(
-      `${p.name}: ${formatNumber(first.v)} in ${yearOf(str(first.row.period) || String(Math.floor(first.t)))}, ${formatNumber(last.v)} in ${yearOf(str(last.row.period) || String(Math.floor(last.t)))}, peak ${formatNumber(peak.v)} in ${yearOf(str(peak.row.period) || String(Math.floor(peak.t)))}.`,
+      tx('{name}: {first} in {firstYear}, {last} in {lastYear}, peak {peak} in {peakYear}.', {
+        name: p.name,
+        first: formatNumber(first.v),
+        firstYear: yearOf(str(first.row.period) || String(Math.floor(first.t))),
+        last: formatNumber(last.v),
+        lastYear: yearOf(str(last.row.period) || String(Math.floor(last.t))),
+        peak: formatNumber(peak.v),
+        peakYear: yearOf(str(peak.row.period) || String(Math.floor(peak.t))),
+      }),
     );
   }
   return parts.join(' ');

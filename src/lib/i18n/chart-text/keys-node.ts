@@ -31,6 +31,11 @@ export function codeTexts(): Set<string> {
   for (const f of files(SRC)) {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/\btx\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\(.)/g, '$1'));
+    // txn(n, 'one form', 'other form'): both forms are keys.
+    for (const m of src.matchAll(/\btxn\([^,]+,\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g)) {
+      out.add(m[1].replace(/\\(.)/g, '$1'));
+      out.add(m[2].replace(/\\(.)/g, '$1'));
+    }
   }
   return out;
 }
