@@ -88,8 +88,8 @@ const dict: ChartDictionary = {
     'Área del círculo: personas regularizadas ({sizes}, misma escala en todas las páginas); los círculos de un país se superponen en su centro',
   // Axes, strips, sources, tooltips
   'Index, first value shown = 100': 'Índice, primer valor mostrado = 100',
-  ': none shown': ': ninguno a la vista',
-  ': none in the countries and years shown': ': ninguno en los países y años mostrados',
+  ': none shown': ': sin elementos a la vista',
+  ': none in the countries and years shown': ': sin elementos en los países y años mostrados',
   '{items} and other publishers: {n}': '{items}; otras fuentes: {n}',
   'Range: {from} to {to}': 'Intervalo: {from} a {to}',
   'Total over {window}': 'Total del periodo {window}',

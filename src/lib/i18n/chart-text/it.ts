@@ -88,8 +88,8 @@ const dict: ChartDictionary = {
     'Area del cerchio: persone regolarizzate ({sizes}, stessa scala in ogni pagina); i cerchi di un paese si sovrappongono al suo centro',
   // Axes, strips, sources, tooltips
   'Index, first value shown = 100': 'Indice, primo valore mostrato = 100',
-  ': none shown': ': nessuno in vista',
-  ': none in the countries and years shown': ': nessuno nei paesi e negli anni mostrati',
+  ': none shown': ': nessun elemento in vista',
+  ': none in the countries and years shown': ': nessun elemento nei paesi e negli anni mostrati',
   '{items} and other publishers: {n}': '{items}; altre fonti: {n}',
   'Range: {from} to {to}': 'Intervallo: {from}–{to}',
   'Total over {window}': 'Totale del periodo {window}',
