@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { PREFIXED_LOCALES } from '../../src/lib/i18n/locales.ts';
 
 export const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
 
@@ -52,15 +53,21 @@ export function htmlPages(root = DIST): string[] {
   return out;
 }
 
-/** `home`, `countries`, `countries/*`, `embed/*`, `404.html` … */
+/**
+ * `home`, `countries`, `countries/*`, `embed/*`, `404.html` … in English; a translated page is the
+ * same type with its language before a colon (`ja:home`, `ja:countries/*`), so "one page per type"
+ * is one page per type per language.
+ */
 export function typeOf(sitePath: string): string {
-  const parts = sitePath.split('/').filter(Boolean);
-  if (parts.length === 0) return 'home';
-  return [parts[0], ...parts.slice(1).map(() => '*')].join('/');
+  const all = sitePath.split('/').filter(Boolean);
+  const lang = all.length > 0 && (PREFIXED_LOCALES as readonly string[]).includes(all[0]) ? all[0] : null;
+  const parts = lang ? all.slice(1) : all;
+  const type = parts.length === 0 ? 'home' : [parts[0], ...parts.slice(1).map(() => '*')].join('/');
+  return lang ? `${lang}:${type}` : type;
 }
 
-/** Pages that stand for their type when they exist: the core countries and the headline chart. */
-const PREFERRED = ['/countries/jpn/', '/series/jpn_overstayers/', '/embed/irregular-residence-comparison/'];
+/** Pages that stand for their type when they exist: the core countries and the headline chart, in every language. */
+const PREFERRED = ['', ...PREFIXED_LOCALES.map((l) => `/${l}`)].flatMap((l) => [`${l}/countries/jpn/`, `${l}/series/jpn_overstayers/`, `${l}/embed/irregular-residence-comparison/`]);
 
 /** One page of each type (a PREFERRED one, else the first in sorted order). Embed routes are tested too. */
 export function onePagePerType(root = DIST): { type: string; path: string }[] {

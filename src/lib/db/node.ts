@@ -1,7 +1,8 @@
 /**
  * Build-time queries over the published Parquet files with @duckdb/node-api. One in-memory
  * database per process, opened on first use, with one view per published table
- * (`observations`, `series`, …) so spec SQL reads the same table names as in the browser.
+ * (`observations`, `series`, …) loaded into memory, so spec SQL reads the same table names as in
+ * the browser.
  *
  * Node-only: never import this from a module that reaches the browser.
  */
@@ -15,8 +16,8 @@ import { publishedDataDir } from '../contract/files.ts';
 /** Where the published tables live; DATA_DIR overrides (tests point it at a fixture folder). */
 export const dataDir = publishedDataDir;
 
-let connection: Promise<DuckDBConnection> | null = null;
-let openedDir: string | null = null;
+/** One connection per data folder (the latest data, and each frozen release a pinned embed reads). */
+const connections = new Map<string, Promise<DuckDBConnection>>();
 
 async function open(dir: string): Promise<DuckDBConnection> {
   // Extensions are never fetched: the build must not touch the network.
@@ -29,18 +30,22 @@ async function open(dir: string): Promise<DuckDBConnection> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.parquet')).sort()) {
     const table = file.replace(/\.parquet$/, '');
     const p = path.join(dir, file).replaceAll("'", "''");
-    await conn.run(`CREATE OR REPLACE VIEW "${table}" AS SELECT * FROM read_parquet('${p}')`);
+    // Loaded once into memory: a build runs thousands of queries, and a view would decode the
+    // Parquet file again for each one.
+    await conn.run(`CREATE OR REPLACE TABLE "${table}" AS SELECT * FROM read_parquet('${p}')`);
   }
   return conn;
 }
 
-/** The shared connection (views over `dir`, default `dataDir()`). */
+/** The shared connection to the tables of `dir` (default `dataDir()`). */
 export function nodeConnection(dir = dataDir()): Promise<DuckDBConnection> {
-  if (!connection || openedDir !== dir) {
-    openedDir = dir;
-    connection = open(dir);
+  let c = connections.get(dir);
+  if (!c) {
+    c = open(dir);
+    c.catch(() => connections.delete(dir));
+    connections.set(dir, c);
   }
-  return connection;
+  return c;
 }
 
 /** Runs one SQL statement and returns plain rows. */

@@ -62,6 +62,8 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
 export function richTranslator(locale: Locale = DEFAULT_LOCALE): TranslateRich {
   return (key, values) => {
     const tags = Object.fromEntries(tagsOf(CATALOGS[locale][key]).map((tag) => [tag, (chunks: unknown[]) => ({ tag, text: chunks.join('') })]));
+    // A value named like a tag would be replaced by the tag's function and print its source.
+    for (const tag of Object.keys(tags)) if (values && tag in values) throw new Error(`i18n: "${key}" has a tag and a value both named "${tag}"`);
     const out = compile(locale, key).format<{ tag: string; text: string }>({ ...values, ...tags });
     const parts = (Array.isArray(out) ? out : [out]) as (string | { tag: string; text: string })[];
     return parts.filter((p) => p !== '');

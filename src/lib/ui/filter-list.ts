@@ -56,8 +56,10 @@ export class FilterListElement extends HTMLElement {
     for (const g of this.querySelectorAll<HTMLElement>('[data-filter-group]')) {
       g.hidden = !g.querySelector('[data-filter-item]:not([hidden])');
     }
-    const count = this.querySelector('[data-filter-count]');
-    if (count) count.textContent = shown === items.length ? `Showing all ${items.length}` : `Showing ${shown} of ${items.length}`;
+    const count = this.querySelector<HTMLElement>('[data-filter-count]');
+    // The words come from the page (data-all / data-some, with {n} and {total}), in its language.
+    const fill = (t: string) => t.replaceAll('{n}', String(shown)).replaceAll('{total}', String(items.length));
+    if (count) count.textContent = fill(shown === items.length ? (count.dataset.all ?? 'Showing all {total}') : (count.dataset.some ?? 'Showing {n} of {total}'));
     if (writeUrl) {
       const params = new URLSearchParams(location.search);
       for (const s of this.#selects()) {

@@ -11,6 +11,7 @@ import { DIRECTION_LABELS, VALUE_KIND_LABELS } from '../../domain/labels.ts';
 import { DATE_KIND_LABELS } from '../../domain/vocabulary.ts';
 import { UNIT_WORDS } from '../../charts/tooltip.ts';
 import { SHORT_LABELS } from '../../page-data/labels.ts';
+import { CAVEATS } from '../../domain/caveats.ts';
 import { AXIS_UNIT_WORDS } from '../../page-data/country-plan.ts';
 import { CATEGORY_LABELS, CITIZENSHIP_LABELS, MEASURE_LABELS, REG_KIND_LABELS, RULE_CATEGORY_LABELS, UNIT_LABELS } from '../../domain/labels.ts';
 
@@ -35,7 +36,7 @@ export function codeTexts(): Set<string> {
 }
 
 /** Label tables whose values are looked up with `tx(TABLE[key])`. */
-export const LABEL_TABLES = { VALUE_KIND_LABELS, DIRECTION_LABELS, DATE_KIND_LABELS, UNIT_WORDS, SHORT_LABELS, AXIS_UNIT_WORDS, CATEGORY_LABELS, CITIZENSHIP_LABELS, MEASURE_LABELS, REG_KIND_LABELS, RULE_CATEGORY_LABELS, UNIT_LABELS };
+export const LABEL_TABLES = { VALUE_KIND_LABELS, DIRECTION_LABELS, DATE_KIND_LABELS, UNIT_WORDS, SHORT_LABELS, AXIS_UNIT_WORDS, CAVEATS, CATEGORY_LABELS, CITIZENSHIP_LABELS, MEASURE_LABELS, REG_KIND_LABELS, RULE_CATEGORY_LABELS, UNIT_LABELS };
 
 export async function chartTextKeys(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
