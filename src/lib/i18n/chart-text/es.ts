@@ -433,6 +433,13 @@ const dict: ChartDictionary = {
   'thousand people': 'miles de personas',
   'percent': 'por ciento',
   'applications': 'solicitudes',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': 'Todos',
+  'Show all': 'Mostrar todo',
+  'Showing all {total}': 'Se muestran todos ({total})',
+  'Showing {n} of {total}': 'Se muestran {n} de {total}',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': 'Las detecciones y las denegaciones son casos, no personas: una misma persona puede contarse varias veces, y la intensidad del control policial mueve la cifra.',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': 'Cada país cuenta de una forma distinta (personas que exceden su estancia, todas las que superan el plazo autorizado, estimaciones de investigadores): compare tendencias, no niveles.',
 };
 
 export default dict;

@@ -433,6 +433,13 @@ const dict: ChartDictionary = {
   'thousand people': 'migliaia di persone',
   'percent': 'per cento',
   'applications': 'domande',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': 'Tutti',
+  'Show all': 'Mostra tutto',
+  'Showing all {total}': 'Visibili tutti ({total})',
+  'Showing {n} of {total}': 'Visibili {n} su {total}',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': 'Rintracci e respingimenti sono eventi, non persone: la stessa persona può essere contata più volte, e l’intensità dei controlli fa variare il dato.',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': 'Ogni paese conta in modo diverso (chi resta oltre il visto, chiunque superi il soggiorno consentito, stime di ricercatori): confrontate gli andamenti, non i livelli.',
 };
 
 export default dict;

@@ -433,6 +433,13 @@ const dict: ChartDictionary = {
   'thousand people': '천 명',
   'percent': '%',
   'applications': '건(신청)',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': '전체',
+  'Show all': '모두 보기',
+  'Showing all {total}': '전체 {total}건 표시',
+  'Showing {n} of {total}': '{total}건 중 {n}건 표시',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': '적발과 입국 거부는 인원이 아닌 건수다. 한 사람이 여러 번 집계될 수 있고, 단속 강도에 따라서도 수치가 달라진다.',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': '나라마다 집계 방식이 다르다(불법 잔류자, 허가된 체류 기간을 넘긴 모든 사람, 연구 추정치). 수준이 아닌 추세를 비교해야 한다.',
 };
 
 export default dict;
