@@ -8,6 +8,7 @@
 import { embedPath, embedSnippet } from '../embed/params.ts';
 import { publicUrl } from '../site-url.ts';
 import { SITE_CARD_ID, SITE_NAME, socialImagePath } from './views.ts';
+import { CHARTS } from '../charts/registry.ts';
 import { SOCIAL_HEIGHT, SOCIAL_WIDTH } from './image.ts';
 
 export const oembedPath = (id: string) => `oembed/${id}.json`;
@@ -17,10 +18,13 @@ export const oembedPath = (id: string) => `oembed/${id}.json`;
  * knows the site (SITE_URL), root-relative (under BASE_PATH) otherwise. `view` is a chart view id,
  * or null for a page without a chart (the site card, no oEmbed).
  */
-export function socialLinks(view: string | null | undefined, base: string, site: URL | undefined): { image: string; oembed: string | null } {
+export function socialLinks(view: string | null | undefined, base: string, site: URL | undefined, locale = 'en'): { image: string; oembed: string | null } {
   const b = base.endsWith('/') ? base : `${base}/`;
+  const id = view ?? SITE_CARD_ID;
+  // The site card and the registered charts have a card in every language (lib/social/views.ts).
+  const lang = locale !== 'en' && (id === SITE_CARD_ID || Object.hasOwn(CHARTS, id)) ? `${locale}/` : '';
   return {
-    image: publicUrl(`${b}${socialImagePath(view ?? SITE_CARD_ID)}`, site),
+    image: publicUrl(`${b}${lang}${socialImagePath(id)}`, site),
     oembed: view ? publicUrl(`${b}${oembedPath(view)}`, site) : null,
   };
 }

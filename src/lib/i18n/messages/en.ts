@@ -132,6 +132,7 @@ export const en = {
   "seriesIndex.kicker.regularization_flow": "People granted status each year through programmes or standing routes.",
   "seriesIndex.kicker.labour": "Foreign workers, trainees, quotas, and labour-force rates by citizenship.",
   "seriesIndex.kicker.population": "Foreign residents, permit holders and first permits: the legal population irregular residence is measured against.",
+  "social.tagline": "Irregular residence, regularizations and immigration rule changes across countries, on one time axis, every figure with its source.",
 } as const;
 
 export type MessageKey = keyof typeof en;

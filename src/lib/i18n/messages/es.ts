@@ -131,4 +131,5 @@ export const es: Messages = {
   "seriesIndex.kicker.regularization_flow": "Personas regularizadas cada año mediante programas o vías permanentes.",
   "seriesIndex.kicker.labour": "Trabajadores extranjeros, aprendices, cupos y tasas de actividad por nacionalidad.",
   "seriesIndex.kicker.population": "Residentes extranjeros, titulares de permisos y primeros permisos: la población en situación legal con la que se compara la irregular.",
+  "social.tagline": "Residencia irregular, regularizaciones y cambios en las normas de inmigración en varios países, en un mismo eje temporal, cada cifra con su fuente.",
 };

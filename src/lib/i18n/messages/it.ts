@@ -131,4 +131,5 @@ export const it: Messages = {
   "seriesIndex.kicker.regularization_flow": "Persone regolarizzate ogni anno tramite programmi o canali permanenti.",
   "seriesIndex.kicker.labour": "Lavoratori stranieri, tirocinanti, quote e tassi del mercato del lavoro per cittadinanza.",
   "seriesIndex.kicker.population": "Residenti stranieri, titolari di permesso e primi permessi: la popolazione regolare con cui si misura quella irregolare.",
+  "social.tagline": "Soggiorno irregolare, regolarizzazioni e cambi delle regole sull’immigrazione in più paesi, su un solo asse del tempo, ogni cifra con la sua fonte.",
 };

@@ -131,4 +131,5 @@ export const ja: Messages = {
   "seriesIndex.kicker.regularization_flow": "措置や常設の手続を通じて毎年在留資格を得た人。",
   "seriesIndex.kicker.labour": "外国人労働者、実習生、受入れ枠、国籍別の労働力率。",
   "seriesIndex.kicker.population": "外国人住民、許可保有者、初回の許可：非正規滞在を測る基準となる合法的な人口。",
+  "social.tagline": "各国の非正規滞在、正規化措置、入管制度の変更を一つの時間軸に。全ての数値に出典つき。",
 };

@@ -131,4 +131,5 @@ export const ko: Messages = {
   "seriesIndex.kicker.regularization_flow": "조치나 상설 경로를 통해 해마다 체류 자격을 얻은 사람.",
   "seriesIndex.kicker.labour": "외국인 노동자, 실습생, 쿼터, 국적별 경제활동 지표.",
   "seriesIndex.kicker.population": "외국인 주민, 허가 보유자, 첫 허가: 불법체류를 재는 기준이 되는 합법 인구.",
+  "social.tagline": "여러 나라의 불법체류, 합법화, 출입국 제도 변경을 하나의 시간축에. 모든 수치에 출처를 달았다.",
 };
