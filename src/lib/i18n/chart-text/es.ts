@@ -440,6 +440,10 @@ const dict: ChartDictionary = {
   'Showing {n} of {total}': 'Se muestran {n} de {total}',
   'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': 'Las detecciones y las denegaciones son casos, no personas: una misma persona puede contarse varias veces, y la intensidad del control policial mueve la cifra.',
   'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': 'Cada país cuenta de una forma distinta (personas que exceden su estancia, todas las que superan el plazo autorizado, estimaciones de investigadores): compare tendencias, no niveles.',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': 'Gráfico: {title}',
+  '{site} · data release {id}': '{site} · versión de datos {id}',
+  'Default view · {subtitle}': 'Vista predeterminada · {subtitle}',
 };
 
 export default dict;

@@ -440,6 +440,10 @@ const dict: ChartDictionary = {
   'Showing {n} of {total}': 'Visibili {n} su {total}',
   'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': 'Rintracci e respingimenti sono eventi, non persone: la stessa persona può essere contata più volte, e l’intensità dei controlli fa variare il dato.',
   'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': 'Ogni paese conta in modo diverso (chi resta oltre il visto, chiunque superi il soggiorno consentito, stime di ricercatori): confrontate gli andamenti, non i livelli.',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': 'Grafico: {title}',
+  '{site} · data release {id}': '{site} · versione dei dati {id}',
+  'Default view · {subtitle}': 'Vista predefinita · {subtitle}',
 };
 
 export default dict;

@@ -440,6 +440,10 @@ const dict: ChartDictionary = {
   'Showing {n} of {total}': '{total}件中{n}件を表示',
   'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': '摘発と入国拒否は人数ではなく件数。同じ人が何度も数えられることがあり、取り締まりの強さでも数が変わる。',
   'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': '国ごとに数え方が違う（不法残留者、在留期間を超えたすべての人、研究者による推計）。水準ではなく傾向を比べてほしい。',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': 'グラフ：{title}',
+  '{site} · data release {id}': '{site} · データ版 {id}',
+  'Default view · {subtitle}': '初期表示 · {subtitle}',
 };
 
 export default dict;

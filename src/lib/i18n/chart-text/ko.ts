@@ -440,6 +440,10 @@ const dict: ChartDictionary = {
   'Showing {n} of {total}': '{total}건 중 {n}건 표시',
   'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': '적발과 입국 거부는 인원이 아닌 건수다. 한 사람이 여러 번 집계될 수 있고, 단속 강도에 따라서도 수치가 달라진다.',
   'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': '나라마다 집계 방식이 다르다(불법 잔류자, 허가된 체류 기간을 넘긴 모든 사람, 연구 추정치). 수준이 아닌 추세를 비교해야 한다.',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': '차트: {title}',
+  '{site} · data release {id}': '{site} · 데이터 배포판 {id}',
+  'Default view · {subtitle}': '기본 보기 · {subtitle}',
 };
 
 export default dict;
