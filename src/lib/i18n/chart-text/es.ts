@@ -237,7 +237,7 @@ const dict: ChartDictionary = {
   'The chart as SVG, with title, sources and release': 'El gráfico en SVG, con título, fuentes y versión',
   'The chart as PNG at twice its size on screen': 'El gráfico en PNG al doble de su tamaño en pantalla',
   'Copy link': 'Copiar enlace',
-  'On a phone: the share sheet; elsewhere: copy the title and link': 'En el móvil, el menú de compartir; en otros equipos, copia el título y el enlace',
+  'On a phone: the share sheet; elsewhere: copy the title and link': 'En el móvil, el menú de compartir; en otros equipos, copiar el título y el enlace',
   'Share': 'Compartir',
   'Download the data': 'Descargar los datos',
   'Cite': 'Citar',
@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · versión de datos {id}',
   'Drawing the view this embed asks for…': 'Dibujando la vista que pide este gráfico insertado…',
   'Full chart, notes and data ↗': 'Gráfico completo, notas y datos ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': 'Las filas en gris son valores alternativos que se conservan para comparar; los gráficos usan los demás.',
   'Breakdown': 'Desglose',
   'Note': 'Nota',

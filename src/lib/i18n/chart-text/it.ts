@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · versione dei dati {id}',
   'Drawing the view this embed asks for…': 'Disegno della vista richiesta da questo grafico incorporato…',
   'Full chart, notes and data ↗': 'Grafico completo, note e dati ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': 'Le righe in grigio sono valori alternativi conservati per confronto; i grafici usano gli altri.',
   'Breakdown': 'Disaggregazione',
   'Note': 'Nota',

@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · データ版 {id}',
   'Drawing the view this embed asks for…': '埋め込みの表示を描画中…',
   'Full chart, notes and data ↗': 'グラフ全体・注記・データ ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': '灰色の行は比較のために残した別の値。グラフにはそれ以外の値を使う。',
   'Breakdown': '内訳',
   'Note': '注記',

@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · 데이터 배포판 {id}',
   'Drawing the view this embed asks for…': '임베드 화면을 그리는 중…',
   'Full chart, notes and data ↗': '전체 차트, 주석, 데이터 ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': '회색 행은 비교를 위해 남겨 둔 대체 값이며, 차트에는 나머지 값을 씁니다.',
   'Breakdown': '세부 구분',
   'Note': '주석',
