@@ -38,7 +38,7 @@ const dict: ChartDictionary = {
   '{label} ({kind}): {value} {when}.': '{label} ({kind}): {value} {when}.',
   '{value} over {window}': '{value} nel periodo {window}',
   '{label}, totals over a window (drawn as brackets): {totals}.': '{label}, totali di un periodo (disegnati come parentesi): {totals}.',
-  '{layer}: {n} marked under the time axis.': '{layer}: {n} segnalati sotto l’asse del tempo.',
+  '{layer}: {n} marked under the time axis.': '{layer}: elementi sotto l’asse del tempo: {n}.',
   // Keys (legends)
   'Rule change: {direction}': 'Cambio di norme: {direction}',
   'Official count (filled points)': 'Dato ufficiale (punti pieni)',
@@ -88,9 +88,9 @@ const dict: ChartDictionary = {
     'Area del cerchio: persone regolarizzate ({sizes}, stessa scala in ogni pagina); i cerchi di un paese si sovrappongono al suo centro',
   // Axes, strips, sources, tooltips
   'Index, first value shown = 100': 'Indice, primo valore mostrato = 100',
-  ': none shown': ': nessuno in vista',
-  ': none in the countries and years shown': ': nessuno nei paesi e negli anni mostrati',
-  '{items} and other publishers: {n}': '{items} e altre {n} fonti',
+  ': none shown': ': nessun elemento in vista',
+  ': none in the countries and years shown': ': nessun elemento nei paesi e negli anni mostrati',
+  '{items} and other publishers: {n}': '{items}; altre fonti: {n}',
   'Range: {from} to {to}': 'Intervallo: {from}–{to}',
   'Total over {window}': 'Totale del periodo {window}',
   'Published {date}': 'Pubblicato il {date}',
@@ -248,7 +248,7 @@ const dict: ChartDictionary = {
   'Options for “{title}”': 'Opzioni per «{title}»',
   'From': 'Dal',
   'To': 'Al',
-  'Data table ({n} rows)': 'Tabella dei dati ({n} righe)',
+  'Data table ({n} rows)': 'Tabella dei dati (righe: {n})',
   'Irregular Atlas, data release {id}': 'Irregular Atlas, versione dei dati {id}',
   '{title}: values shown in the chart': '{title}: valori mostrati nel grafico',
   'How to read the chart': 'Come leggere il grafico',
@@ -265,10 +265,10 @@ const dict: ChartDictionary = {
   'Copy code': 'Copia il codice',
   'Preview': 'Anteprima',
   'The chart keeps its height on any width when the script line is kept; without it the frame is {height} px tall. It shows its sources and links back here.': 'Se si conserva la riga dello script, il grafico mantiene l’altezza a ogni larghezza; senza, la cornice è alta {height} px. Mostra le fonti e rimanda a questa pagina.',
-  'All {n} source documents': 'Tutti i {n} documenti delle fonti',
+  'All {n} source documents': 'Documenti delle fonti ({n})',
   'Sources:': 'Fonti:',
   'Sources: {sources}': 'Fonti: {sources}',
-  'Saved {name} ({n} rows).': 'File salvato: {name} ({n} righe).',
+  'Saved {name} ({n} rows).': 'File salvato: {name} (righe: {n}).',
   'Saved {name}.': 'File salvato: {name}.',
   'Drawing the PNG…': 'Disegno del PNG…',
   'Saved {name} ({w} × {h} px).': 'File salvato: {name} ({w} × {h} px).',
@@ -286,12 +286,12 @@ const dict: ChartDictionary = {
   '{title} [series: {names}]': '{title} [serie: {names}]',
   '{project}, release {id} ({date}).': '{project}, versione {id} ({date}).',
   'Accessed {date}.': 'Consultato il {date}.',
-  'All {n} documents': 'Tutti i {n} documenti',
+  'All {n} documents': 'Documenti ({n})',
   'Irregular Atlas · data release {id} (fixed)': 'Irregular Atlas · versione dei dati {id} (fissa)',
   'Irregular Atlas · data release {id}': 'Irregular Atlas · versione dei dati {id}',
   'Drawing the view this embed asks for…': 'Disegno della vista richiesta da questo grafico incorporato…',
   'Full chart, notes and data ↗': 'Grafico completo, note e dati ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': 'Le righe in grigio sono valori alternativi conservati per confronto; i grafici usano gli altri.',
   'Breakdown': 'Disaggregazione',
   'Note': 'Nota',
@@ -433,6 +433,17 @@ const dict: ChartDictionary = {
   'thousand people': 'migliaia di persone',
   'percent': 'per cento',
   'applications': 'domande',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': 'Tutti',
+  'Show all': 'Mostra tutto',
+  'Showing all {total}': 'Visibili tutti ({total})',
+  'Showing {n} of {total}': 'Visibili {n} su {total}',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': 'Rintracci e respingimenti sono eventi, non persone: la stessa persona può essere contata più volte, e l’intensità dei controlli fa variare il dato.',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': 'Ogni paese conta in modo diverso (chi resta oltre il visto, chiunque superi il soggiorno consentito, stime di ricercatori): confrontate gli andamenti, non i livelli.',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': 'Grafico: {title}',
+  '{site} · data release {id}': '{site} · versione dei dati {id}',
+  'Default view · {subtitle}': 'Vista predefinita · {subtitle}',
 };
 
 export default dict;

@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · データ版 {id}',
   'Drawing the view this embed asks for…': '埋め込みの表示を描画中…',
   'Full chart, notes and data ↗': 'グラフ全体・注記・データ ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': '灰色の行は比較のために残した別の値。グラフにはそれ以外の値を使う。',
   'Breakdown': '内訳',
   'Note': '注記',
@@ -433,6 +433,17 @@ const dict: ChartDictionary = {
   'thousand people': '千人',
   'percent': '%',
   'applications': '件',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': 'すべて',
+  'Show all': 'すべて表示',
+  'Showing all {total}': '全{total}件を表示',
+  'Showing {n} of {total}': '{total}件中{n}件を表示',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': '摘発と入国拒否は人数ではなく件数。同じ人が何度も数えられることがあり、取り締まりの強さでも数が変わる。',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': '国ごとに数え方が違う（不法残留者、在留期間を超えたすべての人、研究者による推計）。水準ではなく傾向を比べてほしい。',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': 'グラフ：{title}',
+  '{site} · data release {id}': '{site} · データ版 {id}',
+  'Default view · {subtitle}': '初期表示 · {subtitle}',
 };
 
 export default dict;

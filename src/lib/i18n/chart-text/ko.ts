@@ -291,7 +291,7 @@ const dict: ChartDictionary = {
   'Irregular Atlas · data release {id}': 'Irregular Atlas · 데이터 배포판 {id}',
   'Drawing the view this embed asks for…': '임베드 화면을 그리는 중…',
   'Full chart, notes and data ↗': '전체 차트, 주석, 데이터 ↗',
-  // Label tables: short line labels, axis units, categories, citizenship, measures, programme kinds, rule categories, units
+  // Country and series pages (src/components, src/lib/page-data) and the label tables they look up (src/lib/domain/labels.ts)
   'Rows in grey are alternative values kept for comparison; charts use the others.': '회색 행은 비교를 위해 남겨 둔 대체 값이며, 차트에는 나머지 값을 씁니다.',
   'Breakdown': '세부 구분',
   'Note': '주석',
@@ -433,6 +433,17 @@ const dict: ChartDictionary = {
   'thousand people': '천 명',
   'percent': '%',
   'applications': '건(신청)',
+  // List filters (src/components/FilterBar.astro) and caveats (src/lib/domain/caveats.ts)
+  'All': '전체',
+  'Show all': '모두 보기',
+  'Showing all {total}': '전체 {total}건 표시',
+  'Showing {n} of {total}': '{total}건 중 {n}건 표시',
+  'Apprehensions and refusals are events, not people: one person can be counted several times, and policing effort moves the count.': '적발과 입국 거부는 인원이 아닌 건수다. 한 사람이 여러 번 집계될 수 있고, 단속 강도에 따라서도 수치가 달라진다.',
+  'Each country counts differently (overstayers, everyone beyond permitted stay, research estimates): compare trends, not levels.': '나라마다 집계 방식이 다르다(불법 잔류자, 허가된 체류 기간을 넘긴 모든 사람, 연구 추정치). 수준이 아닌 추세를 비교해야 한다.',
+  // Social images (src/components/SocialMeta.astro, src/lib/social/views.ts)
+  'Chart: {title}': '차트: {title}',
+  '{site} · data release {id}': '{site} · 데이터 배포판 {id}',
+  'Default view · {subtitle}': '기본 보기 · {subtitle}',
 };
 
 export default dict;
