@@ -16,7 +16,7 @@
  * not a level that grows from one plan to the next.
  */
 import { z } from 'zod';
-import { EVENT_LAYERS, eventLayers, inList, ruleChangesSql } from '../lib/charts/annotations.ts';
+import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
 import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredBreakdownSql, windowSql } from '../lib/domain/rules.ts';
@@ -38,7 +38,7 @@ export const state = z
     labels: z.array(z.string().min(1).max(60)).max(8).catch([]),
     /** Countries drawn (a part is drawn for every country listed that has values). */
     countries: z.array(z.string().regex(countryRe)).min(1).max(4).catch(['JPN']),
-    /** Countries whose rule changes are marked under the axis. */
+    /** Countries whose regularizations and rule changes are marked under the axis. */
     event_countries: z.array(z.string().regex(countryRe)).max(4).catch([]),
     layers: subsetOf(EVENT_LAYERS, [], { allowEmpty: true }),
     /** 'years': only values for a whole calendar year (or a window), so a line of yearly flows
@@ -141,6 +141,10 @@ export const spec = defineChart({
   subtitle: 'One line per series or breakdown; totals over several years drawn as brackets.',
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
+    regularizations: {
+      role: 'regularization',
+      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
+    },
     rule_changes: {
       role: 'rule_change',
       query: ruleChangesSql({ countries: inList('$event_countries'), colorKey: { byDirection: true }, titleNative: true, category: true }),
@@ -160,6 +164,7 @@ export const spec = defineChart({
     yLabel: 'Number',
   },
   layers: eventLayers({
+    reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
     rules: 'Changes to immigration rules, by direction',
   }),
   palette: {
