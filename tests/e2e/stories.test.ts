@@ -88,7 +88,7 @@ describe('stories', () => {
     await w.context.close();
   });
 
-  it('every story: the embed of its first annotated chart draws that chart's notes', async () => {
+  it("every story: the embed of its first annotated chart draws that chart's notes", async () => {
     for (const s of stories) {
       const c = s.data.charts.find((x) => x.annotations.some((a) => a.type === 'note' && 'at' in a && a.at));
       if (!c) continue;
