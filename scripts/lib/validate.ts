@@ -21,6 +21,8 @@ export const MAX_VALUE: Record<string, number> = {
   cases: 2e9,
   applications: 2e9,
   permits: 2e9,
+  workplaces: 1e8,
+  organizations: 1e7,
   percent: 100,
 };
 

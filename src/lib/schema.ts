@@ -32,7 +32,7 @@ export const VALUE_KINDS = [
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
 /** Units, as published. Values are never rescaled silently. */
-export const UNITS = ['persons', 'thousand_persons', 'percent', 'cases', 'applications', 'permits'] as const;
+export const UNITS = ['persons', 'thousand_persons', 'percent', 'cases', 'applications', 'permits', 'workplaces', 'organizations'] as const;
 
 export const SERIES_CATEGORIES = [
   'irregular_residence', // stocks of people without legal status (counts or estimates)

@@ -36,7 +36,9 @@ function scope(spec: ChartSpec, graded: string[]): { pairs: { series: string[]; 
   for (const st of states) {
     // A state that names one country and no series (competing estimates) draws that country's graded estimate series.
     const one = typeof st.country === 'string' && COUNTRY.test(st.country) ? [st.country] : [];
-    const series = [...new Set([...constSeries, ...asList(st.series), ...(one.length && !asList(st.series).length ? graded : [])])];
+    // Parts (`series_id:status@CITIZENSHIP`, breakdown-lines) name their series before the first ':' or '@'.
+    const partSeries = asList(st.parts).map((p) => p.split(/[:@]/)[0]);
+    const series = [...new Set([...constSeries, ...asList(st.series), ...partSeries, ...(one.length && !asList(st.series).length ? graded : [])])];
     const named = [...asList(st.countries), ...one];
     // Every country: an empty `countries` list, or a chart with no country choice at all (maps, grids).
     const all = ('countries' in st && named.length === 0) || (!('countries' in st) && one.length === 0 && paletteCountries.length === 0);
@@ -84,8 +86,13 @@ export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
   const countries = `list_distinct(list_concat(${sqlLiteral(sc.countries)}, (SELECT list(DISTINCT country_code) FROM observations WHERE ${drawn})))`;
   const sql = Object.values(spec.datasets).map((d) => d.query).join('\n');
   const tables: Record<string, FixtureTable> = {};
+  // Breakdowns a state draws by name (breakdown-lines parts with a status): all their rows.
+  const namedParts = [...new Set([{}, ...Object.values(spec.examples ?? {})].flatMap((s) => asList((parseLoose(spec, s) as Record<string, unknown>).parts)))]
+    .map((p) => p.split('@')[0])
+    .filter((p) => p.includes(':'));
+  const partWhere = namedParts.length ? ` OR list_contains(${sqlLiteral(namedParts)}, series_id || ':' || coalesce(status, ''))` : '';
   const obsWhere = `(${drawn})
-    AND (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL
+    AND (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL${partWhere}
          OR (series_id, country_code, period, coalesce(citizenship_code, ''), coalesce(sex, ''), coalesce(status, '')) IN (
            SELECT (series_id, country_code, period, coalesce(citizenship_code, ''), coalesce(sex, ''), coalesce(status, '')) FROM observations
            WHERE (${drawn}) AND NOT (sex IS NULL AND age IS NULL AND citizenship_code IS NULL AND status IS NULL)
@@ -119,7 +126,10 @@ export async function cutFixture(spec: ChartSpec): Promise<ChartFixture> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `--only <id>`: cut one chart's fixture and leave the others as they are.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   for (const [id, load] of Object.entries(CHARTS)) {
+    if (only && id !== only) continue;
     const { spec } = await load();
     const fx = await cutFixture(spec);
     const file = path.join(OUT, `${id}.json`);

@@ -88,6 +88,19 @@ describe('stories', () => {
     await w.context.close();
   });
 
+  it("every story: the embed of its first annotated chart draws that chart's notes", async () => {
+    for (const s of stories) {
+      const c = s.data.charts.find((x) => x.annotations.some((a) => a.type === 'note' && 'at' in a && a.at));
+      if (!c) continue;
+      const texts = c.annotations.flatMap((a) => (a.type === 'note' ? [a.text] : []));
+      const w = await openPage(site, `/embed/${storyViewId(s.slug, c.id)}/`, { width: 640, height: 600 });
+      const drawn = (await w.page.evaluate(visibleNotes('body'))) as string[];
+      for (const t of texts) expect(drawn.some((d) => d.endsWith(t)), `${s.slug}/${c.id}: ${t}`).toBe(true);
+      expectClean(w);
+      await w.context.close();
+    }
+  });
+
   it('the embed of a story chart draws its annotations', async () => {
     const w = await openPage(site, `/embed/${storyViewId(story.slug, chart.id)}/`, { width: 640, height: 600 });
     const drawn = (await w.page.evaluate(visibleNotes('body'))) as string[];

@@ -83,7 +83,13 @@ describe('typed numbers and value keys', () => {
   });
 
   it('parses both key shapes and rejects others', () => {
-    expect(parseValueKey('jpn_overstayers|JPN|1993-05-01')).toEqual({ kind: 'observation', series: 'jpn_overstayers', country: 'JPN', period: '1993-05-01', valueKind: null });
+    expect(parseValueKey('jpn_overstayers|JPN|1993-05-01')).toEqual({ kind: 'observation', series: 'jpn_overstayers', country: 'JPN', period: '1993-05-01', valueKind: null, status: null, citizenship: null });
+    // A breakdown: status and/or citizenship after the value kind.
+    expect(parseValueKey('jpn_titp_labour_inspections|JPN|2024|s=with_violations')).toMatchObject({ valueKind: null, status: 'with_violations', citizenship: null });
+    expect(parseValueKey('jpn_titp_dispositions|JPN|2024-11|cumulative|s=supervising_licence_revoked')).toMatchObject({ valueKind: 'cumulative', status: 'supervising_licence_revoked' });
+    expect(parseValueKey('jpn_technical_intern_missing|JPN|2024|c=VNM')).toMatchObject({ status: null, citizenship: 'VNM' });
+    expect(() => parseValueKey('jpn_technical_intern_missing|JPN|2024|c=VNM|s=construction')).toThrow(/malformed/);
+    expect(() => parseValueKey('jpn_technical_intern_missing|JPN|2024|s=Construction')).toThrow(/malformed/);
     expect(parseValueKey('esp_irregular_estimate_porcausa|ESP|2024-04|estimate_low')).toMatchObject({ valueKind: 'estimate_low' });
     expect(parseValueKey('reg|esp-2005-normalizacion|approvals')).toEqual({ kind: 'regularization', id: 'esp-2005-normalizacion', field: 'approvals' });
     expect(() => parseValueKey('jpn_overstayers|JPN')).toThrow(/malformed/);

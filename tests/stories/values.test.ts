@@ -23,6 +23,25 @@ describe.skipIf(!published)('value lookup (skipped: no public/data; run npm run 
     expect(v.date).toBe('1993-05-01');
   });
 
+  it('reads the preferred value of one breakdown, and running totals', async () => {
+    const part = await lookupValue('jpn_titp_labour_inspections|JPN|2024|s=with_violations');
+    const total = await lookupValue('jpn_titp_labour_inspections|JPN|2024');
+    const [row] = await queryNode(
+      `SELECT value FROM observations WHERE series_id = 'jpn_titp_labour_inspections' AND period = '2024' AND status = 'with_violations' AND is_preferred`,
+    );
+    expect(part.value).toBe(row.value);
+    expect(part.value).toBeLessThan(total.value);
+    const vnm = await lookupValue('jpn_technical_intern_missing|JPN|2024|c=VNM');
+    expect(vnm.value).toBeLessThan((await lookupValue('jpn_technical_intern_missing|JPN|2024')).value);
+    // A running total is cited only by asking for it, and its note sits in the middle of its window.
+    await expect(lookupValue('jpn_titp_dispositions|JPN|2024-11|s=supervising_licence_revoked')).rejects.toThrow(/no preferred value of that breakdown/);
+    const cum = await lookupValue('jpn_titp_dispositions|JPN|2024-11|cumulative|s=supervising_licence_revoked');
+    expect(cum.date > '2018-01-01' && cum.date < '2024-11-30').toBe(true);
+    // A half-year count is its own breakdown, not the year's total.
+    await expect(lookupValue('jpn_technical_intern_missing|JPN|2017-H1')).rejects.toThrow(/matches no preferred total/);
+    expect((await lookupValue('jpn_technical_intern_missing|JPN|2017-H1|s=first_half_year')).value).toBeGreaterThan(0);
+  });
+
   it('reads regularization figures', async () => {
     const v = await lookupValue('reg|esp-2005-normalizacion|approvals');
     const [row] = await queryNode(`SELECT approvals FROM regularizations WHERE regularization_id = 'esp-2005-normalizacion'`);

@@ -286,6 +286,8 @@ export function viewYears(spec: ChartSpec, rows: ChartRows, state: DrawState): [
     }
   };
   collect(rows[enc.dataset], enc.x);
+  // A total over a window reaches to its last day, beyond its mid-point on the axis.
+  if (spec.drawColumns?.includes('window_end')) collect(rows[enc.dataset], 'window_end');
   for (const l of spec.layers) if ((state.layers ?? []).includes(l.layer)) collect(rows[l.dataset], l.x);
   const first = years.length ? Math.min(...years) : 2000;
   const last = years.length ? Math.max(...years) : first + 1;
@@ -337,7 +339,9 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   const room = maxRight - 12;
   const labelWidths = labelPoints.map((p) => Math.min(room, textWidth(p.label, fontSize)));
   const labelLines = labelPoints.map((p) => Math.max(1, Math.ceil(textWidth(p.label, fontSize) / room)));
-  const marginRight = Math.min(maxRight, Math.max(16, ...labelWidths.map((w) => w + 12)));
+  // Event lanes are named in the right margin too: keep room for their names when lanes are drawn.
+  const laneRoom = spec.layers.some((l) => (state.layers ?? []).includes(l.layer)) ? (narrow ? 64 : 84) : 16;
+  const marginRight = Math.min(maxRight, Math.max(laneRoom, ...labelWidths.map((w) => w + 12)));
 
   // Legend rows above the frame, wrapped to the width: a line swatch (solid count, dashed estimate) and the label.
   const legendItems: { p: Point; dx: number; row: number }[] = [];

@@ -52,6 +52,8 @@ export const UNIT_LABELS: Record<string, string> = {
   cases: 'cases',
   applications: 'applications',
   permits: 'permits',
+  workplaces: 'workplaces',
+  organizations: 'organizations',
 };
 
 export const MEASURE_LABELS: Record<string, string> = {

@@ -46,6 +46,17 @@ export function preferredTotalSql(alias = 'o'): string {
 }
 
 /**
+ * SQL condition: the row of `alias` is the preferred value of one breakdown: `status` and
+ * `citizenship` are SQL expressions giving the status and citizenship code ('' for none), and the
+ * row has no sex breakdown and a total age band, like a preferred total. With both '' it is the
+ * preferred total itself.
+ */
+export function preferredBreakdownSql(alias: string, status: string, citizenship: string): string {
+  const a = alias ? `${alias}.` : '';
+  return `${a}is_preferred AND ${a}sex IS NULL AND coalesce(${a}age, '') IN ${TOTAL_AGES_SQL} AND coalesce(${a}status, '') = ${status} AND coalesce(${a}citizenship_code, '') = ${citizenship}`;
+}
+
+/**
  * SQL expression: the mid-period date of a period as `YYYY-MM-DD` text. Inside an aggregate query
  * pass aggregated columns (`any_value(period_start)`).
  */

@@ -8,7 +8,7 @@
  */
 import { queryNode } from '../db/node.ts';
 import { lit } from '../page-data/data.ts';
-import { preferredTotalSql, midPeriodDate } from '../domain/rules.ts';
+import { preferredBreakdownSql, preferredTotalSql, midPeriodDate } from '../domain/rules.ts';
 import { formatNumber, formatPeriod } from '../charts/format.ts';
 import { UNIT_LABELS } from '../domain/labels.ts';
 import { parseValueKey } from './keys.ts';
@@ -81,13 +81,12 @@ async function find(key: string, dataDir?: string): Promise<CitedValue> {
             strftime(o.period_end, '%Y-%m-%d') AS period_end,
             s.url AS source_url, s.publisher AS source_publisher, s.title AS source_title
      FROM observations o LEFT JOIN sources s USING (source_id)
-     WHERE ${preferredTotalSql('o')}
-       AND o.citizenship_code IS NULL
+     WHERE ${k.status || k.citizenship ? preferredBreakdownSql('o', lit(k.status ?? ''), lit(k.citizenship ?? '')) : `${preferredTotalSql('o')} AND o.citizenship_code IS NULL`}
        AND o.series_id = ${lit(k.series)} AND o.country_code = ${lit(k.country)} AND o.period = ${lit(k.period)}
        AND o.value_kind IN (${kinds.map(lit).join(', ')})`,
     dataDir,
   );
-  if (rows.length === 0) throw fail('matches no preferred total');
+  if (rows.length === 0) throw fail(k.status || k.citizenship ? 'matches no preferred value of that breakdown' : 'matches no preferred total');
   if (rows.length > 1) throw fail(`matches ${rows.length} rows (${rows.map((r) => r.value_kind).join(', ')}); add the value kind to the key`);
   const r = rows[0];
   const value = r.value as number;
