@@ -15,6 +15,7 @@
  * `quota`) are drawn as separate points, one per decision: a ceiling set for a five-year plan is
  * not a level that grows from one plan to the next.
  */
+import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
 import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
@@ -105,10 +106,10 @@ SELECT
   p.part || ':' || p.country_code AS color_key,
   p.series_id,
   p.country_code,
-  c.name_en AS country_name,
+  ${countryNameSql('c')} AS country_name,
   '' AS citizenship_code,
   -- a label given by the view names the line as written; a series title gets the country when several are drawn
-  coalesce(list_extract($labels, p.pos), concat_ws(' · ', s.title, CASE WHEN len($countries) > 1 THEN c.name_en END))
+  coalesce(list_extract($labels, p.pos), concat_ws(' · ', s.title, CASE WHEN len($countries) > 1 THEN ${countryNameSql('c')} END))
     -- each ceiling is its own point: say which decision it is
     || CASE WHEN p.decision <> '' THEN ', set ' || left(p.decision, 4) ELSE '' END AS label,
   s.title AS series_title,
