@@ -9,7 +9,7 @@
  * `data-tip="<dataset>:<row>"` for tooltips, give it a `<title>` (native tooltip and accessible
  * name without JavaScript) and a roving tabindex (first point of each line is a tab stop).
  */
-import { tx } from './locale.ts';
+import { chartLocale, tx } from './locale.ts';
 import * as Plot from '@observablehq/plot';
 import { drawsWindows, type ChartRows, type ChartSpec, type DatasetRole, type EventLayer, type Row } from './spec.ts';
 import { formatCompact, parseDate } from './format.ts';
@@ -366,7 +366,7 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   let stripTop = narrow ? 34 : 36; // below the x tick labels
   for (const layer of active) {
     const lanes = layer.mark === 'ticks' ? Math.max(1, eventLanes(spec, rows, layer).length) : 1;
-    const height = 16 + (layer.mark === 'dots' ? 32 : lanes * 9 + 4);
+    const height = 16 + (layer.mark === 'dots' ? 32 : lanes * laneStep() + 4);
     strips.push({ layer, top: stripTop, height });
     stripTop += height;
   }
@@ -480,6 +480,12 @@ export function timeComparisonOptions(spec: ChartSpec, rows: ChartRows, state: D
   } as Plot.PlotOptions;
 }
 
+/**
+ * Height of one event lane: its name sits in the right margin at the lane's height, and kana,
+ * kanji and hangul stand a full em tall, so Japanese and Korean lanes are a little further apart.
+ */
+const laneStep = () => (chartLocale() === 'ja' || chartLocale() === 'ko' ? 11 : 9);
+
 /** Colour values (countries) that have events in a layer: one lane each. */
 function eventLanes(spec: ChartSpec, rows: ChartRows, layer: EventLayer): string[] {
   const keys = new Set((rows[layer.dataset] ?? []).map((r) => String(r[spec.encodings.color])));
@@ -565,7 +571,7 @@ function eventMarks(
       Plot.text([spec.palette[key]?.label ?? key], {
         text: (d: string) => d,
         frameAnchor: 'bottom-right',
-        dy: top + 16 + 4 + lane * 9,
+        dy: top + 16 + 4 + lane * laneStep(),
         dx: 8,
         textAnchor: 'start',
         fontSize: fontSize - 2,
@@ -580,7 +586,7 @@ function eventMarks(
       return Plot.dot(laneItems, {
           x: 'x',
           frameAnchor: 'bottom',
-          dy: top + 16 + 4 + lane * 9,
+          dy: top + 16 + 4 + lane * laneStep(),
           symbol: dir?.symbol ?? 'diamond',
           ...(dir ? { rotate: dir.rotate } : {}),
           r: narrow ? 3 : 3.5,
