@@ -61,7 +61,7 @@ export type Tx = typeof tx;
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /**
- * Chart text with a count: `txn(n, '{n} line', '{n} lines')`. Both English forms are dictionary
+ * Chart text with a count: txn(n, one, other), e.g. the line count of a text alternative. Both English forms are dictionary
  * keys; the language's plural rule (Intl.PluralRules) picks which one to look up: 'one' takes
  * the first, every other category the second (a language with one form translates both alike).
  */

@@ -108,7 +108,7 @@ export function countryCharts(countryEn: CountryInfo, locale: Locale = DEFAULT_L
       ruleChanges: hasRules
         ? timeline('rule-changes', ruleChangeTimeline, {
             title: tx('Rule changes in {country}', { country: country.name }),
-            subtitle: tx('Each mark is a dated change; its shape shows the direction, one lane per direction.'),
+            subtitle: tx('Each mark is a dated change; one lane and one shape per direction.'),
           })
         : null,
     };

@@ -456,11 +456,8 @@ const dict: ChartDictionary = {
   '{title}: {n} panels, one y axis for all.': '{title}: {n} paneles, con un mismo eje vertical.',
   '{title}: {n} panel, each on its own y axis.': '{title}: {n} panel, con su propio eje vertical.',
   '{title}: {n} panels, each on its own y axis.': '{title}: {n} paneles, cada uno con su eje vertical.',
-  '{n} line': '{n} línea',
-  '{n} lines': '{n} líneas',
   '{items} and {n} other publisher': '{items} y {n} fuente más',
   '{items} and {n} other publishers': '{items} y {n} fuentes más',
-  'Each mark is a dated change; its shape shows the direction, one lane per direction.': 'Cada marca es un cambio fechado; su forma indica el sentido, con una fila por sentido.',
   '{n} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).': '{n} autores, uno junto a otro, con los intervalos como bandas; tras cada nombre, su calificación (A la mejor, D la más débil).',
   'workplaces': 'centros de trabajo',
   'organizations': 'organizaciones',
@@ -470,6 +467,7 @@ const dict: ChartDictionary = {
   'Non-EU citizens refused entry at the external border': 'Ciudadanos de fuera de la UE a los que se denegó la entrada en la frontera exterior',
   'First residence permits issued to non-EU citizens': 'Primeros permisos de residencia concedidos a ciudadanos de fuera de la UE',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': 'Cada marca es un cambio fechado en las normas de entrada, estancia, trabajo, control o regularización; su forma indica el sentido.',
+  'Each mark is a dated change; one lane and one shape per direction.': 'Cada marca es un cambio fechado; una fila y una forma por sentido.',
 };
 
 export default dict;

@@ -456,11 +456,8 @@ const dict: ChartDictionary = {
   '{title}: {n} panels, one y axis for all.': '{title}: {n} riquadri, un unico asse verticale.',
   '{title}: {n} panel, each on its own y axis.': '{title}: {n} riquadro, con il suo asse verticale.',
   '{title}: {n} panels, each on its own y axis.': '{title}: {n} riquadri, ciascuno con il suo asse verticale.',
-  '{n} line': '{n} linea',
-  '{n} lines': '{n} linee',
   '{items} and {n} other publisher': '{items} e {n} altra fonte',
   '{items} and {n} other publishers': '{items} e altre {n} fonti',
-  'Each mark is a dated change; its shape shows the direction, one lane per direction.': 'Ogni segno è un cambio datato; la forma indica la direzione, con una fila per direzione.',
   '{n} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).': '{n} autori affiancati, con gli intervalli come fasce; dopo ogni nome, il giudizio di qualità (A il migliore, D il più debole).',
   'workplaces': 'luoghi di lavoro',
   'organizations': 'organizzazioni',
@@ -470,6 +467,7 @@ const dict: ChartDictionary = {
   'Non-EU citizens refused entry at the external border': 'Cittadini extra-UE respinti alla frontiera esterna',
   'First residence permits issued to non-EU citizens': 'Primi permessi di soggiorno rilasciati a cittadini extra-UE',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': 'Ogni segno è un cambio datato delle norme su ingresso, soggiorno, lavoro, controlli o regolarizzazione; la forma indica la direzione.',
+  'Each mark is a dated change; one lane and one shape per direction.': 'Ogni segno è un cambio datato; una fila e una forma per direzione.',
 };
 
 export default dict;

@@ -456,11 +456,8 @@ const dict: ChartDictionary = {
   '{title}: {n} panels, one y axis for all.': '{title}：{n}枚のパネル、縦軸は共通。',
   '{title}: {n} panel, each on its own y axis.': '{title}：{n}枚のパネル、縦軸はそれぞれ別。',
   '{title}: {n} panels, each on its own y axis.': '{title}：{n}枚のパネル、縦軸はそれぞれ別。',
-  '{n} line': '{n}本の線',
-  '{n} lines': '{n}本の線',
   '{items} and {n} other publisher': '{items}ほか{n}機関',
   '{items} and {n} other publishers': '{items}ほか{n}機関',
-  'Each mark is a dated change; its shape shows the direction, one lane per direction.': '印1つが日付の分かる制度変更1件。形は変更の方向を示し、方向ごとに1列。',
   '{n} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).': '{n}者の推計を並べ、幅は帯で表示。名前の後は品質評価（Aが最高、Dが最低）。',
   'workplaces': '事業所',
   'organizations': '団体',
@@ -470,6 +467,7 @@ const dict: ChartDictionary = {
   'Non-EU citizens refused entry at the external border': '域外国境で入国を拒否されたEU域外の国籍者',
   'First residence permits issued to non-EU citizens': 'EU域外の国籍者に交付された初回在留許可',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': '印1つが、入国・在留・就労・取り締まり・正規化に関する、日付の分かる制度変更1件。形は変更の方向。',
+  'Each mark is a dated change; one lane and one shape per direction.': '印1つが日付の分かる変更1件。方向ごとに1列・1つの形。',
 };
 
 export default dict;

@@ -456,11 +456,8 @@ const dict: ChartDictionary = {
   '{title}: {n} panels, one y axis for all.': '{title}: 패널 {n}개, 세로축 공통.',
   '{title}: {n} panel, each on its own y axis.': '{title}: 패널 {n}개, 패널마다 세로축 따로.',
   '{title}: {n} panels, each on its own y axis.': '{title}: 패널 {n}개, 패널마다 세로축 따로.',
-  '{n} line': '선 {n}개',
-  '{n} lines': '선 {n}개',
   '{items} and {n} other publisher': '{items} 외 {n}개 기관',
   '{items} and {n} other publishers': '{items} 외 {n}개 기관',
-  'Each mark is a dated change; its shape shows the direction, one lane per direction.': '표시 하나가 날짜가 확인된 제도 변경 한 건. 모양은 변경 방향을 나타내며, 방향마다 한 줄.',
   '{n} estimators side by side, ranges as bands; after each name, its quality grade (A best, D weakest).': '추정 기관 {n}곳을 나란히 놓고 범위는 띠로 표시. 이름 뒤는 품질 등급(A 최상, D 최하).',
   'workplaces': '사업장',
   'organizations': '기관',
@@ -470,6 +467,7 @@ const dict: ChartDictionary = {
   'Non-EU citizens refused entry at the external border': '외부 국경에서 입국이 거부된 EU 외 국적자',
   'First residence permits issued to non-EU citizens': 'EU 외 국적자에게 발급된 최초 체류 허가',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': '표시 하나가 입국·체류·취업·단속·합법화에 관한, 날짜가 확인된 제도 변경 한 건. 모양은 변경 방향.',
+  'Each mark is a dated change; one lane and one shape per direction.': '표시 하나가 날짜가 확인된 변경 한 건. 방향마다 한 줄, 한 가지 모양.',
 };
 
 export default dict;
