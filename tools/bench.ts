@@ -1,11 +1,12 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only [--with-engine] --engine-only --reading 2000 --only unthrottled|throttled --pages home,country,embed --kinds scale,tooltip --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only [--with-engine] --engine-only --sql --reading 2000 --only unthrottled|throttled --pages home,country,embed --kinds scale,tooltip --dist dir]
  *
  * --interactions-only skips the page loads (3.) and engine ready (unless --with-engine);
  * --engine-only also skips the interactions and measures only engine ready cold / warm / repeat
- * visit (with where the time went). --pages and --kinds narrow the interactions (a kind is
+ * visit (with where the time went); --sql adds the SQL console's ready, cold and on a repeat
+ * visit. --pages and --kinds narrow the interactions (a kind is
  * matched by the start of its name).
  *
  * Interactions (issue 11: "the first click is as fast as the tenth"): on home, one country page
@@ -452,6 +453,13 @@ async function kindsOn(browser: Browser, base: string, route: string): Promise<C
 /** One fresh page per control kind: intent, then the change (first), then 3 more uses (warm). */
 async function interactionRun(browser: Browser, base: string, route: string, k: ControlKind, profile: Profile): Promise<InteractionRun> {
   const { context, page } = await throttledPage(browser, profile);
+  try {
+    return await interactionOn(page, base, route, k);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+async function interactionOn(page: Page, base: string, route: string, k: ControlKind): Promise<InteractionRun> {
   await page.goto(base + route, { waitUntil: 'load', timeout: 300_000 });
   await page.evaluate(`window.__fig = [...document.querySelectorAll('chart-figure')].find((f) => f.querySelector(${JSON.stringify(k.target)}))`);
   // A reader looks at the chart before reaching for a control (READING_MS), and the pointer
@@ -468,7 +476,6 @@ async function interactionRun(browser: Browser, base: string, route: string, k: 
     const a = await k.act(page, n);
     warm.push((await drawn(page, k.done(n), k.pointer)) - a);
   }
-  await context.close();
   return { kind: k.kind, first_ms: round(t1 - t0), warm_ms: round(median(warm)), before_engine: beforeEngine };
 }
 
@@ -479,6 +486,13 @@ async function interactionRun(browser: Browser, base: string, route: string, k: 
  */
 async function baselineInteraction(browser: Browser, base: string, profile: Profile): Promise<{ first_ms: number; warm_ms: number }> {
   const { context, page } = await throttledPage(browser, profile);
+  try {
+    return await baselineOn(page, base);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+async function baselineOn(page: Page, base: string): Promise<{ first_ms: number; warm_ms: number }> {
   await page.goto(`${base}/baseline/`, { waitUntil: 'load', timeout: 300_000 });
   await page.waitForTimeout(READING_MS + 400);
   const first = (await page.evaluate(`(async () => {
@@ -492,7 +506,6 @@ async function baselineInteraction(browser: Browser, base: string, profile: Prof
     await page.waitForTimeout(150);
     warm.push((await page.evaluate(`window.benchRerender(${JSON.stringify(n % 2 ? '?countries=KOR,ESP,ITA' : '')})`)) as number);
   }
-  await context.close();
   return { first_ms: round(first), warm_ms: round(median(warm)) };
 }
 
@@ -537,6 +550,38 @@ async function engineReady(base: string, profile: Profile): Promise<EngineReady>
     const repeat = await once(second.page);
     await second.context.close();
     return { cold_ms: round(cold.ms), warm_ms: round(warm.ms), repeat_ms: round(repeat.ms), parts: { cold: cold.parts, warm: warm.parts, repeat: repeat.parts } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+/**
+ * The SQL console's engine ready (sealed, every table loaded), from navigation, in a persistent
+ * profile of its own: cold (fresh profile), then a repeat visit after a browser restart, which
+ * takes the tables from the release-stamped cache (lib/db/browser.ts publishedTable).
+ */
+async function sqlReady(base: string, profile: Profile): Promise<{ cold_ms: number; repeat_ms: number; decoded: { cold: number; repeat: number } }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+  const once = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+      if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+      await page.goto(`${base}/sql/`, { waitUntil: 'commit', timeout: 300_000 });
+      const t = await whenInPage(page, `document.querySelector('sql-console')?.dataset.ready === 'true'`);
+      const decoded = (await page.evaluate(`performance.getEntriesByType('measure').filter((m) => m.name.startsWith('atlas-decode:')).length`)) as number;
+      await page.waitForTimeout(1000); // let the cache writes land
+      return { ms: t, decoded };
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    const cold = await once();
+    const repeat = await once();
+    return { cold_ms: round(cold.ms), repeat_ms: round(repeat.ms), decoded: { cold: cold.decoded, repeat: repeat.decoded } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -603,7 +648,8 @@ async function main() {
   const interactions: Record<string, unknown> = {};
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
-    await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
+    const warmFiles = [`/duckdb/${duckdbAssetNames().wasm}`, `/duckdb/${duckdbAssetNames().worker}`, ...readdirSync(path.join(DIST, 'data')).filter((f) => f.endsWith('.parquet')).map((f) => `/data/${f}`)];
+    for (const f of warmFiles) await fetch(server.url + f, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer()).catch(() => undefined);
     for (const profile of flag('interactions-only') || flag('engine-only') ? [] : PROFILES) {
       const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
       for (let i = 0; i < RUNS; i++) {
@@ -628,11 +674,14 @@ async function main() {
     for (const profile of PROFILES) {
       const byPage: Record<string, unknown> = {};
       let baselineFirst: { first_ms: number; warm_ms: number; ratio: number; runs: { first_ms: number; warm_ms: number }[] } | null = null;
-      if (!flag('engine-only')) {
+      if (!flag('engine-only') && !flag('no-baseline')) {
         const runs: { first_ms: number; warm_ms: number }[] = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await baselineInteraction(browser, server.url, profile));
-        const first = round(median(runs.map((r) => r.first_ms)));
-        const warm = round(median(runs.map((r) => r.warm_ms)));
+        for (let i = 0; i < RUNS; i++) {
+          const r = await baselineInteraction(browser, server.url, profile).catch((err) => (console.log(`  baseline run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+          if (r) runs.push(r);
+        }
+        const first = runs.length ? round(median(runs.map((r) => r.first_ms))) : NaN;
+        const warm = runs.length ? round(median(runs.map((r) => r.warm_ms))) : NaN;
         baselineFirst = { first_ms: first, warm_ms: warm, ratio: round(first / Math.max(warm, 1)), runs };
         console.log(`${profile.name} baseline (DuckDB-first) country toggle: first ${ms(first)}, warm ${ms(warm)} (${(first / Math.max(warm, 1)).toFixed(2)}×)`);
       }
@@ -646,7 +695,11 @@ async function main() {
         const perKind: Record<string, { first_ms: number; warm_ms: number; ratio: number; quick_runs: number; runs: InteractionRun[] }> = {};
         for (const k of kinds) {
           const runs: InteractionRun[] = [];
-          for (let i = 0; i < RUNS; i++) runs.push(await interactionRun(browser, server.url, route, k, profile));
+          for (let i = 0; i < RUNS; i++) {
+            const r = await interactionRun(browser, server.url, route, k, profile).catch((err) => (console.log(`  ${k.kind} run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+            if (r) runs.push(r);
+          }
+          if (!runs.length) continue;
           const first = round(median(runs.map((r) => r.first_ms)));
           const warm = round(median(runs.map((r) => r.warm_ms)));
           perKind[k.kind] = { first_ms: first, warm_ms: warm, ratio: round(first / Math.max(warm, 1)), quick_runs: runs.filter((r) => r.before_engine).length, runs };
@@ -660,14 +713,26 @@ async function main() {
       }
       const ready: EngineReady[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await engineReady(server.url, profile);
+        const r = await engineReady(server.url, profile).catch((err) => (console.log(`  engine ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+        if (!r) continue;
         ready.push(r);
         console.log(`${profile.name} engine ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
+      }
+      let sql: { cold_ms: number; repeat_ms: number; runs: unknown[] } | null = null;
+      if (flag('sql')) {
+        const runs: Awaited<ReturnType<typeof sqlReady>>[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const r = await sqlReady(server.url, profile).catch((err) => (console.log(`  SQL ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+          if (!r) continue;
+          runs.push(r);
+          console.log(`${profile.name} SQL console ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)} (${r.decoded.cold} tables decoded), repeat ${ms(r.repeat_ms)} (${r.decoded.repeat} decoded)`);
+        }
+        if (runs.length) sql = { cold_ms: round(median(runs.map((r) => r.cold_ms))), repeat_ms: round(median(runs.map((r) => r.repeat_ms))), runs };
       }
       const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
       const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
       console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);
-      interactions[profile.name] = { pages: byPage, engine_ready: engine, baseline: baselineFirst, baseline_engine_ready_ms: results[profile.name]?.baseline.duckdb_ready_ms ?? null, load: os.loadavg() };
+      interactions[profile.name] = { pages: byPage, engine_ready: engine, sql_ready: sql, baseline: baselineFirst, baseline_engine_ready_ms: results[profile.name]?.baseline.duckdb_ready_ms ?? null, load: os.loadavg() };
     }
 
     const embeds = readdirSync(path.join(DIST, 'embed'), { withFileTypes: true })
@@ -730,7 +795,7 @@ function report(
     console.log(`\n${table(prow)}\n(pipeline results of ${p.date})`);
   }
   type Per = { first_ms: number; warm_ms: number; ratio: number; quick_runs?: number };
-  type IV = { pages: Record<string, { route: string; controls: Record<string, Per> | string }>; engine_ready: { cold_ms: number; warm_ms: number; repeat_ms: number } | null; baseline: Per | null; baseline_engine_ready_ms: number | null; load: number[] };
+  type IV = { sql_ready?: { cold_ms: number; repeat_ms: number } | null; pages: Record<string, { route: string; controls: Record<string, Per> | string }>; engine_ready: { cold_ms: number; warm_ms: number; repeat_ms: number } | null; baseline: Per | null; baseline_engine_ready_ms: number | null; load: number[] };
   for (const [name, v] of Object.entries(interactions) as [string, IV][]) {
     const irows = [[`${name}: first vs warm use (median of ${RUNS}; load ${v.load.map((l) => l.toFixed(1)).join(' ')})`, 'first', 'warm', 'first / warm', '≤ 2×', 'before engine']];
     for (const [page, pv] of Object.entries(v.pages)) {
@@ -743,6 +808,8 @@ function report(
     }
     if (v.baseline) irows.push(['baseline (DuckDB-first): country toggle', ms(v.baseline.first_ms), ms(v.baseline.warm_ms), `${v.baseline.ratio.toFixed(2)}×`, v.baseline.ratio <= 2 ? 'PASS' : 'FAIL', '']);
     console.log('\n' + table(irows));
+    const q = v.sql_ready;
+    if (q) console.log(`${name}: SQL console ready from navigation: cold ${ms(q.cold_ms)}, repeat visit ${ms(q.repeat_ms)} → repeat/cold ${(q.repeat_ms / q.cold_ms).toFixed(2)}`);
     const e = v.engine_ready;
     if (e)
       console.log(

@@ -99,7 +99,7 @@ describe('repeat visit', () => {
     const { page } = w;
     const consoleReady = () => page.waitForSelector('sql-console[data-ready="true"]', { timeout: 180_000 });
     const parquet = () => w.requests.filter((u) => u.endsWith('.parquet')).map((u) => new URL(u).pathname).sort();
-    const all = [...CONSOLE_TABLES].sort();
+    const all: string[] = [...CONSOLE_TABLES].sort();
     await consoleReady();
     const first = await traces(page);
     expect(first.decoded).toEqual(all);
