@@ -105,7 +105,8 @@ describe('first use without waiting, where the page holds what it needs', () => 
     w.requests.length = 0;
     const png = page.locator('chart-figure button[data-act="png"]').first();
     await png.hover();
-    await page.waitForLoadState('networkidle');
+    await expect.poll(() => w.requests.filter((u) => u.endsWith('.woff2')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
     const fonts = w.requests.filter((u) => u.includes('/fonts/export/'));
     expect(fonts.some((u) => u.endsWith('/faces.json'))).toBe(true);
     expect(fonts.some((u) => u.endsWith('.woff2'))).toBe(true);
