@@ -141,6 +141,8 @@ async function prepareRoot(): Promise<string> {
       'import.meta.env.PUBLIC_DUCKDB_WASM': JSON.stringify(duckdbAssetNames().wasm),
       'import.meta.env.PUBLIC_DUCKDB_WORKER': JSON.stringify(duckdbAssetNames().worker),
       'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': '0',
+      // The baseline caches nothing between visits (an unknown release is never cached).
+      'import.meta.env.PUBLIC_DATA_RELEASE': '""',
     },
     logLevel: 'warning',
   });
@@ -497,7 +499,10 @@ async function baselineOn(page: Page, base: string): Promise<{ first_ms: number;
   await page.waitForTimeout(READING_MS + 400);
   const first = (await page.evaluate(`(async () => {
     const t0 = performance.now();
-    while (document.documentElement.dataset.ready !== 'true') await new Promise((r) => setTimeout(r, 16));
+    while (document.documentElement.dataset.ready !== 'true') {
+      if (performance.now() - t0 > 300000) throw new Error('the baseline never got ready: ' + document.querySelector('#status')?.textContent);
+      await new Promise((r) => setTimeout(r, 16));
+    }
     await window.benchRerender('?countries=KOR,ESP,ITA');
     return performance.now() - t0;
   })()`)) as number;
