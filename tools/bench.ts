@@ -410,10 +410,12 @@ async function throttledPage(browser: Browser, profile: Profile, opts: { cache?:
 async function pointAt(page: Page, sel: string | 'figure') {
   const p = (await page.evaluate(`(() => {
     const f = ${FIG};
-    const el = ${JSON.stringify(sel)} === 'figure' ? f : f.querySelector(${JSON.stringify(sel)});
+    // 'figure': the pointer enters the figure just above its plot (a tall figure's top may be off screen).
+    const fig = ${JSON.stringify(sel)} === 'figure';
+    const el = fig ? f.querySelector('[data-plot]') : f.querySelector(${JSON.stringify(sel)});
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
-    return ${JSON.stringify(sel)} === 'figure' ? { x: r.left + 3, y: r.top + 3 } : { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    return fig ? { x: r.left + 3, y: Math.max(r.top - 8, f.getBoundingClientRect().top + 2) } : { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   })()`)) as { x: number; y: number };
   await move(page, p.x, p.y);
 }
