@@ -1,7 +1,7 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only [--with-engine] --engine-only --sql --reading 2000 --only unthrottled|throttled --pages home,country,embed --kinds scale,tooltip --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only [--with-engine] --engine-only --sql --engine-runs 3 --reading 2000 --only unthrottled|throttled --pages home,country,embed --kinds scale,tooltip --dist dir]
  *
  * --interactions-only skips the page loads (3.) and engine ready (unless --with-engine);
  * --engine-only also skips the interactions and measures only engine ready cold / warm / repeat
@@ -59,6 +59,8 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const RUNS = Number(opt('runs') ?? 3);
+/** Runs of engine ready (cold, warm, repeat visit) and SQL ready: --engine-runs, default --runs. */
+const ENGINE_RUNS = Number(opt('engine-runs') ?? RUNS);
 /** Another build to measure (implies --no-build), e.g. a private copy while dist/ is being rebuilt. */
 const DIST = path.resolve(opt('dist') ?? path.join(REPO, 'dist'));
 
@@ -719,20 +721,20 @@ async function main() {
         continue;
       }
       const ready: EngineReady[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < ENGINE_RUNS; i++) {
         const r = await engineReady(server.url, profile).catch((err) => (console.log(`  engine ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
         if (!r) continue;
         ready.push(r);
-        console.log(`${profile.name} engine ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
+        console.log(`${profile.name} engine ready run ${i + 1}/${ENGINE_RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
       }
       let sql: { cold_ms: number; repeat_ms: number; runs: unknown[] } | null = null;
       if (flag('sql')) {
         const runs: Awaited<ReturnType<typeof sqlReady>>[] = [];
-        for (let i = 0; i < RUNS; i++) {
+        for (let i = 0; i < ENGINE_RUNS; i++) {
           const r = await sqlReady(server.url, profile).catch((err) => (console.log(`  SQL ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
           if (!r) continue;
           runs.push(r);
-          console.log(`${profile.name} SQL console ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)} (${r.decoded.cold} tables decoded), repeat ${ms(r.repeat_ms)} (${r.decoded.repeat} decoded)`);
+          console.log(`${profile.name} SQL console ready run ${i + 1}/${ENGINE_RUNS}: cold ${ms(r.cold_ms)} (${r.decoded.cold} tables decoded), repeat ${ms(r.repeat_ms)} (${r.decoded.repeat} decoded)`);
         }
         if (runs.length) sql = { cold_ms: round(median(runs.map((r) => r.cold_ms))), repeat_ms: round(median(runs.map((r) => r.repeat_ms))), runs };
       }
