@@ -843,7 +843,7 @@ function report(
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
           interactions:
-            `per page and control kind, a fresh page: loaded, ${READING_MS} ms of reading, pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.`,
+            `per page (home, a country page, an embed) and control kind a figure there holds: a fresh page, loaded, ${READING_MS} ms of reading, the reader's intent (pointer on the control; for tooltips the pointer entering the figure above its plot; none for keyboard focus), 400 ms, then the first use (first_ms: use → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. baseline: the DuckDB-first page changed the same way after the same reading time (it waits for its engine), against its next 3 changes. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. sql_ready: the SQL console sealed with every table, from navigation, cold and after a browser restart.`,
         },
         results,
         interactions,
