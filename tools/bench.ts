@@ -676,7 +676,8 @@ async function main() {
     // Interactions per control kind, and engine ready cold / warm / repeat visit.
     // Home, one country page and one embed (issue 11: the first use of every control kind there).
     const allPages: Record<string, string> = { home: '/', country: '/countries/jpn/', embed: '/embed/irregular-residence-comparison/' };
-    const pagesWithControls = Object.fromEntries(Object.entries(allPages).filter(([name]) => !opt('pages') || opt('pages')!.split(',').includes(name)));
+    // In the order --pages names them.
+    const pagesWithControls = opt('pages') ? Object.fromEntries(opt('pages')!.split(',').filter((n) => n in allPages).map((n) => [n, allPages[n]])) : allPages;
     const kindsByRoute: Record<string, ControlKind[]> = {};
     for (const route of flag('engine-only') ? [] : Object.values(pagesWithControls))
       kindsByRoute[route] = (await kindsOn(browser, server.url, route)).filter((k) => !opt('kinds') || opt('kinds')!.split(',').some((w) => k.kind.startsWith(w)));
