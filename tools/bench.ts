@@ -1,10 +1,19 @@
 /**
  * Performance benchmark of the site against a BASELINE page, in headless Chromium.
  *
- *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only --engine-only --reading 2000 --only unthrottled|throttled --dist dir]
+ *   npm run bench [-- --no-build --runs 3 --skip-pipeline --skip-embeds --interactions-only [--with-engine] --engine-only --sql --engine-runs 3 --reading 2000 --only unthrottled|throttled --pages home,country,embed --kinds scale,tooltip --dist dir]
  *
- * --interactions-only skips the page loads (3.); --engine-only also skips the interactions and
- * measures only engine ready cold / warm / repeat visit (with where the time went).
+ * --interactions-only skips the page loads (3.) and engine ready (unless --with-engine);
+ * --engine-only also skips the interactions and measures only engine ready cold / warm / repeat
+ * visit (with where the time went); --sql adds the SQL console's ready, cold and on a repeat
+ * visit. --pages and --kinds narrow the interactions (a kind is
+ * matched by the start of its name).
+ *
+ * Interactions (issue 11: "the first click is as fast as the tenth"): on home, one country page
+ * and one embed, for every control kind a figure there holds (chart controls, tooltips by pointer
+ * and keyboard, the download and citation buttons), a fresh page per run: the first use after
+ * the reader's intent against the next 3 uses (warm), median of --runs, per network profile; and
+ * the baseline's first change (it waits for its engine) against its warm changes, same run.
  *
  * 1. Builds the site (unless --no-build; runs `npm run data` first if nothing is published).
  * 2. Bundles the baseline page (bench/baseline/: the same chart, data, engine loader, SQL and
@@ -50,6 +59,8 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const RUNS = Number(opt('runs') ?? 3);
+/** Runs of engine ready (cold, warm, repeat visit) and SQL ready: --engine-runs, default --runs. */
+const ENGINE_RUNS = Number(opt('engine-runs') ?? RUNS);
 /** Another build to measure (implies --no-build), e.g. a private copy while dist/ is being rebuilt. */
 const DIST = path.resolve(opt('dist') ?? path.join(REPO, 'dist'));
 
@@ -132,6 +143,8 @@ async function prepareRoot(): Promise<string> {
       'import.meta.env.PUBLIC_DUCKDB_WASM': JSON.stringify(duckdbAssetNames().wasm),
       'import.meta.env.PUBLIC_DUCKDB_WORKER': JSON.stringify(duckdbAssetNames().worker),
       'import.meta.env.PUBLIC_DUCKDB_WASM_BYTES': '0',
+      // The baseline caches nothing between visits (an unknown release is never cached).
+      'import.meta.env.PUBLIC_DATA_RELEASE': '""',
     },
     logLevel: 'warning',
   });
@@ -295,26 +308,81 @@ async function embedWeight(browser: Browser, base: string, route: string): Promi
 
 interface ControlKind {
   kind: string;
-  /** Element to point at (intent), then the change to make, as page code returning performance.now() just before it. */
+  /** Selector inside a chart-figure: the page has this control when some figure holds it. */
   target: string;
-  act: string;
-  /** Page condition that holds once the change is drawn. */
+  /**
+   * Where a reader's intent shows before the first use: the pointer resting on a selector inside
+   * the figure, on the figure's top-left corner (crossing its title on the way to the plot), or
+   * none (a keyboard reader tabbing in: the focus is the use itself).
+   */
+  intent: string | 'figure' | 'none';
+  /** Makes the n-th use (n ≥ 1); resolves with performance.now() in the page just before it. */
+  act: (page: Page, n: number) => Promise<number>;
+  /** Page condition that holds once the n-th use is drawn. */
   done: (n: number) => string;
+  /** A real pointer keeps moving over the plot: 1 px moves every 30 ms until drawn. */
+  pointer?: boolean;
 }
-const live = `(() => { const el = document.querySelector('chart-figure'); return el && el.querySelector('.chart-svg--live svg') ? JSON.parse(el.dataset.state) : null; })()`;
-const click = (sel: string) => `(() => { const t = performance.now(); document.querySelector(${JSON.stringify(sel)}).click(); return t; })()`;
+/** The figure under test (set by interactionRun: the first figure that holds the control). */
+const FIG = `window.__fig`;
+const live = `(() => { const el = ${FIG}; return el && el.querySelector('.chart-svg--live svg') ? JSON.parse(el.dataset.state) : null; })()`;
+const inPage = (page: Page, code: string) => page.evaluate(code) as Promise<number>;
+const click = (sel: string) => (page: Page) => inPage(page, `(() => { const t = performance.now(); ${FIG}.querySelector(${JSON.stringify(sel)}).click(); return t; })()`);
+/** The n-th point to point at or focus: two points far apart, in turn, so each use changes the tooltip. */
+const POINT = (n: number) => `(() => {
+  const f = ${FIG};
+  const svgs = [...f.querySelectorAll('[data-plot] svg')].filter((s) => s.querySelector('[data-tip]'));
+  const s = svgs.find((x) => x.getBoundingClientRect().width > 0) || svgs[0];
+  const pts = [...s.querySelectorAll('[data-tip]')];
+  const p = pts[Math.floor(pts.length * (${n} % 2 ? 0.3 : 0.7))];
+  window.__prevTip = f.querySelector('[data-plot] .is-active')?.getAttribute('data-tip') ?? null;
+  return p;
+})()`;
+const tipShown = `(() => { const f = ${FIG}; const tip = f.querySelector('[data-tooltip]'); const a = f.querySelector('[data-plot] .is-active'); return !!tip && !tip.hidden && !!a && a.getAttribute('data-tip') !== window.__prevTip; })()`;
+/** A chart button: the status line is cleared, the button clicked; drawn once the status says it is done. */
+const button = (act: string): Pick<ControlKind, 'target' | 'intent' | 'act' | 'done'> => ({
+  target: `button[data-act="${act}"]`,
+  intent: `button[data-act="${act}"]`,
+  act: (page) => inPage(page, `(() => { const f = ${FIG}; f.querySelector('[data-act-status]').textContent = ''; const t = performance.now(); f.querySelector('button[data-act="${act}"]').click(); return t; })()`),
+  done: () => `(() => { const t = ${FIG}.querySelector('[data-act-status]').textContent; return !!t && !/…$/.test(t); })()`,
+});
 /** The n-th use of each control flips it: odd uses reach the changed state, even ones come back. */
 const CONTROL_KINDS: ControlKind[] = [
-  { kind: 'country toggle', target: 'input[name="countries"][value="JPN"]', act: click('chart-figure input[name="countries"][value="JPN"]'), done: (n) => `(${live}) && (${live}).countries.includes('JPN') === ${n % 2 === 0}` },
-  { kind: 'scale', target: 'input[name="scale"][value="log"]', act: click('chart-figure input[name="scale"]:not(:checked)'), done: (n) => `(${live}) && (${live}).scale === '${n % 2 ? 'log' : 'linear'}'` },
-  { kind: 'index mode', target: 'input[name="mode"][value="indexed"]', act: click('chart-figure input[name="mode"]:not(:checked)'), done: (n) => `(${live}) && (${live}).mode === '${n % 2 ? 'indexed' : 'absolute'}'` },
+  { kind: 'country toggle', target: 'input[name="countries"][value="JPN"]', intent: 'input[name="countries"][value="JPN"]', act: click('input[name="countries"][value="JPN"]'), done: (n) => `(${live}) && (${live}).countries.includes('JPN') === ${n % 2 === 0}` },
+  { kind: 'scale', target: 'input[name="scale"][value="log"]', intent: 'input[name="scale"][value="log"]', act: click('input[name="scale"]:not(:checked)'), done: (n) => `(${live}) && (${live}).scale === '${n % 2 ? 'log' : 'linear'}'` },
+  { kind: 'index mode', target: 'input[name="mode"][value="indexed"]', intent: 'input[name="mode"][value="indexed"]', act: click('input[name="mode"]:not(:checked)'), done: (n) => `(${live}) && (${live}).mode === '${n % 2 ? 'indexed' : 'absolute'}'` },
   {
     kind: 'year range',
     target: 'input[name="from"]',
-    act: `(() => { const i = document.querySelector('chart-figure input[name="from"]'); const t = performance.now(); i.value = i.value === '2000' ? '1990' : '2000'; i.dispatchEvent(new Event('input', { bubbles: true })); i.dispatchEvent(new Event('change', { bubbles: true })); return t; })()`,
+    intent: 'input[name="from"]',
+    act: (page) =>
+      inPage(page, `(() => { const i = ${FIG}.querySelector('input[name="from"]'); const t = performance.now(); i.value = i.value === '2000' ? '1990' : '2000'; i.dispatchEvent(new Event('input', { bubbles: true })); i.dispatchEvent(new Event('change', { bubbles: true })); return t; })()`),
     done: (n) => `(${live}) && (${live}).from === ${n % 2 ? 2000 : 1990}`,
   },
-  { kind: 'marker toggle', target: 'input[name="layers"][value="reg"]', act: click('chart-figure input[name="layers"][value="reg"]'), done: (n) => `(${live}) && (${live}).layers.includes('reg') === ${n % 2 === 0}` },
+  { kind: 'marker toggle', target: 'input[name="layers"][value="reg"]', intent: 'input[name="layers"][value="reg"]', act: click('input[name="layers"][value="reg"]'), done: (n) => `(${live}) && (${live}).layers.includes('reg') === ${n % 2 === 0}` },
+  {
+    kind: 'tooltip (pointer)',
+    target: '[data-plot] [data-tip]',
+    intent: 'figure',
+    pointer: true,
+    act: async (page, n) => {
+      const p = (await page.evaluate(`(() => { const r = ${POINT(n)}.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2, t: performance.now() }; })()`)) as { x: number; y: number; t: number };
+      await move(page, p.x, p.y);
+      return p.t;
+    },
+    done: () => tipShown,
+  },
+  {
+    kind: 'tooltip (keyboard)',
+    target: '[data-plot] [data-tip]',
+    intent: 'none',
+    act: (page, n) => inPage(page, `(() => { const p = ${POINT(n)}; const t = performance.now(); p.focus(); return t; })()`),
+    done: () => tipShown,
+  },
+  { kind: 'CSV download', ...button('csv') },
+  { kind: 'SVG download', ...button('svg') },
+  { kind: 'PNG download', ...button('png') },
+  { kind: 'copy citation', ...button('copy-text') },
 ];
 
 /** Time between the page's load event and the pointer over a control (--reading ms). */
@@ -340,26 +408,114 @@ async function throttledPage(browser: Browser, profile: Profile, opts: { cache?:
   return { context, page, cdp };
 }
 
-/** One fresh page per control kind: point at the control, then change it (first), then 3 more uses (warm). */
+/** Moves the pointer to the middle of `sel` inside the figure under test (or to its top-left corner). */
+async function pointAt(page: Page, sel: string | 'figure') {
+  const p = (await page.evaluate(`(() => {
+    const f = ${FIG};
+    // 'figure': the pointer enters the figure just above its plot (a tall figure's top may be off screen).
+    const fig = ${JSON.stringify(sel)} === 'figure';
+    const el = fig ? f.querySelector('[data-plot]') : f.querySelector(${JSON.stringify(sel)});
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return fig ? { x: r.left + 3, y: Math.max(r.top - 8, f.getBoundingClientRect().top + 2) } : { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  })()`)) as { x: number; y: number };
+  await move(page, p.x, p.y);
+}
+
+/** Where the pointer is (tools moves it only through move()). */
+let mouseAt = { x: 0, y: 0 };
+async function move(page: Page, x: number, y: number) {
+  mouseAt = { x, y };
+  await page.mouse.move(x, y);
+}
+
+/** Waits for `cond` (ms in the page, see whenInPage); with `pointer`, the mouse keeps moving 1 px meanwhile. */
+async function drawn(page: Page, cond: string, pointer = false): Promise<number> {
+  const when = whenInPage(page, cond, 120_000);
+  if (!pointer) return when;
+  let over = false;
+  const settled = when.then(
+    () => (over = true),
+    () => (over = true),
+  );
+  const { x, y } = mouseAt;
+  for (let i = 1; !over; i++) {
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 30))]);
+    if (!over) await page.mouse.move(x + (i % 2), y).catch(() => undefined);
+  }
+  return when;
+}
+
+/** Controls of each kind present on a route (some figure holds the control). */
+async function kindsOn(browser: Browser, base: string, route: string): Promise<ControlKind[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + route, { waitUntil: 'load', timeout: 300_000 });
+  const present = (await page.evaluate(`${JSON.stringify(CONTROL_KINDS.map((k) => k.target))}.map((t) => [...document.querySelectorAll('chart-figure')].some((f) => f.querySelector(t)))`)) as boolean[];
+  await context.close();
+  return CONTROL_KINDS.filter((_, i) => present[i]);
+}
+
+/** One fresh page per control kind: intent, then the change (first), then 3 more uses (warm). */
 async function interactionRun(browser: Browser, base: string, route: string, k: ControlKind, profile: Profile): Promise<InteractionRun> {
   const { context, page } = await throttledPage(browser, profile);
+  try {
+    return await interactionOn(page, base, route, k);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+async function interactionOn(page: Page, base: string, route: string, k: ControlKind): Promise<InteractionRun> {
   await page.goto(base + route, { waitUntil: 'load', timeout: 300_000 });
+  await page.evaluate(`window.__fig = [...document.querySelectorAll('chart-figure')].find((f) => f.querySelector(${JSON.stringify(k.target)}))`);
   // A reader looks at the chart before reaching for a control (READING_MS), and the pointer
   // reaches the control before the click: that is the intent the page acts on.
   await page.waitForTimeout(READING_MS);
-  await page.hover(`chart-figure ${k.target}`, { force: true });
+  if (k.intent !== 'none') await pointAt(page, k.intent);
   await page.waitForTimeout(400);
-  const t0 = (await page.evaluate(k.act)) as number;
-  const t1 = await whenInPage(page, k.done(1));
-  const beforeEngine = !(await page.evaluate(`!!document.querySelector('chart-figure').dataset.engineReadyMs`));
+  const t0 = await k.act(page, 1);
+  const t1 = await drawn(page, k.done(1), k.pointer);
+  const beforeEngine = !(await page.evaluate(`!!${FIG}.dataset.engineReadyMs`));
   const warm: number[] = [];
   for (let n = 2; n <= 4; n++) {
     await page.waitForTimeout(150);
-    const a = (await page.evaluate(k.act)) as number;
-    warm.push((await whenInPage(page, k.done(n))) - a);
+    const a = await k.act(page, n);
+    warm.push((await drawn(page, k.done(n), k.pointer)) - a);
   }
-  await context.close();
   return { kind: k.kind, first_ms: round(t1 - t0), warm_ms: round(median(warm)), before_engine: beforeEngine };
+}
+
+/**
+ * The baseline's first interaction, measured the same way: the page loads, a reader reads for
+ * READING_MS and changes the view (drop Japan); a DuckDB-first page can only redraw once its
+ * engine and tables are ready, so the first change waits for them. Warm: 3 more changes.
+ */
+async function baselineInteraction(browser: Browser, base: string, profile: Profile): Promise<{ first_ms: number; warm_ms: number }> {
+  const { context, page } = await throttledPage(browser, profile);
+  try {
+    return await baselineOn(page, base);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+async function baselineOn(page: Page, base: string): Promise<{ first_ms: number; warm_ms: number }> {
+  await page.goto(`${base}/baseline/`, { waitUntil: 'load', timeout: 300_000 });
+  await page.waitForTimeout(READING_MS + 400);
+  const first = (await page.evaluate(`(async () => {
+    const t0 = performance.now();
+    while (document.documentElement.dataset.ready !== 'true') {
+      if (performance.now() - t0 > 300000) throw new Error('the baseline never got ready: ' + document.querySelector('#status')?.textContent);
+      await new Promise((r) => setTimeout(r, 16));
+    }
+    await window.benchRerender('?countries=KOR,ESP,ITA');
+    return performance.now() - t0;
+  })()`)) as number;
+  const warm: number[] = [];
+  for (let n = 2; n <= 4; n++) {
+    await page.waitForTimeout(150);
+    warm.push((await page.evaluate(`window.benchRerender(${JSON.stringify(n % 2 ? '?countries=KOR,ESP,ITA' : '')})`)) as number);
+  }
+  return { first_ms: round(first), warm_ms: round(median(warm)) };
 }
 
 /**
@@ -403,6 +559,38 @@ async function engineReady(base: string, profile: Profile): Promise<EngineReady>
     const repeat = await once(second.page);
     await second.context.close();
     return { cold_ms: round(cold.ms), warm_ms: round(warm.ms), repeat_ms: round(repeat.ms), parts: { cold: cold.parts, warm: warm.parts, repeat: repeat.parts } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+/**
+ * The SQL console's engine ready (sealed, every table loaded), from navigation, in a persistent
+ * profile of its own: cold (fresh profile), then a repeat visit after a browser restart, which
+ * takes the tables from the release-stamped cache (lib/db/browser.ts publishedTable).
+ */
+async function sqlReady(base: string, profile: Profile): Promise<{ cold_ms: number; repeat_ms: number; decoded: { cold: number; repeat: number } }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+  const once = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+      if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+      await page.goto(`${base}/sql/`, { waitUntil: 'commit', timeout: 300_000 });
+      const t = await whenInPage(page, `document.querySelector('sql-console')?.dataset.ready === 'true'`);
+      const decoded = (await page.evaluate(`performance.getEntriesByType('measure').filter((m) => m.name.startsWith('atlas-decode:')).length`)) as number;
+      await page.waitForTimeout(1000); // let the cache writes land
+      return { ms: t, decoded };
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    const cold = await once();
+    const repeat = await once();
+    return { cold_ms: round(cold.ms), repeat_ms: round(repeat.ms), decoded: { cold: cold.decoded, repeat: repeat.decoded } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -469,7 +657,8 @@ async function main() {
   const interactions: Record<string, unknown> = {};
   try {
     // Warm the server's compression cache so the first run does not pay for brotli-compressing 34 MB.
-    await measure(browser, server.url, 'baseline', PROFILES[0]).catch(() => undefined);
+    const warmFiles = [`/duckdb/${duckdbAssetNames().wasm}`, `/duckdb/${duckdbAssetNames().worker}`, ...readdirSync(path.join(DIST, 'data')).filter((f) => f.endsWith('.parquet')).map((f) => `/data/${f}`)];
+    for (const f of warmFiles) await fetch(server.url + f, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer()).catch(() => undefined);
     for (const profile of flag('interactions-only') || flag('engine-only') ? [] : PROFILES) {
       const runs = { site: [] as RunResult[], baseline: [] as RunResult[] };
       for (let i = 0; i < RUNS; i++) {
@@ -485,38 +674,75 @@ async function main() {
     }
 
     // Interactions per control kind, and engine ready cold / warm / repeat visit.
-    const pagesWithControls: Record<string, string> = { home: '/', country: '/countries/jpn/', embed: '/embed/irregular-residence-comparison/' };
+    // Home, one country page and one embed (issue 11: the first use of every control kind there).
+    const allPages: Record<string, string> = { home: '/', country: '/countries/jpn/', embed: '/embed/irregular-residence-comparison/' };
+    // In the order --pages names them.
+    const pagesWithControls = opt('pages') ? Object.fromEntries(opt('pages')!.split(',').filter((n) => n in allPages).map((n) => [n, allPages[n]])) : allPages;
+    const kindsByRoute: Record<string, ControlKind[]> = {};
+    for (const route of flag('engine-only') ? [] : Object.values(pagesWithControls))
+      kindsByRoute[route] = (await kindsOn(browser, server.url, route)).filter((k) => !opt('kinds') || opt('kinds')!.split(',').some((w) => k.kind.startsWith(w)));
     for (const profile of PROFILES) {
       const byPage: Record<string, unknown> = {};
+      let baselineFirst: { first_ms: number; warm_ms: number; ratio: number; runs: { first_ms: number; warm_ms: number }[] } | null = null;
+      if (!flag('engine-only') && !flag('no-baseline')) {
+        const runs: { first_ms: number; warm_ms: number }[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const r = await baselineInteraction(browser, server.url, profile).catch((err) => (console.log(`  baseline run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+          if (r) runs.push(r);
+        }
+        const first = runs.length ? round(median(runs.map((r) => r.first_ms))) : NaN;
+        const warm = runs.length ? round(median(runs.map((r) => r.warm_ms))) : NaN;
+        baselineFirst = { first_ms: first, warm_ms: warm, ratio: round(first / Math.max(warm, 1)), runs };
+        console.log(`${profile.name} baseline (DuckDB-first) country toggle: first ${ms(first)}, warm ${ms(warm)} (${(first / Math.max(warm, 1)).toFixed(2)}×)`);
+      }
       for (const [name, route] of Object.entries(flag('engine-only') ? {} : pagesWithControls)) {
-        const html = readFileSync(path.join(DIST, route, 'index.html'), 'utf8');
-        const kinds = CONTROL_KINDS.filter((k) => html.includes(k.target.replace(/^input\[name="([a-z]+)"\].*$/, 'name="$1"')));
+        const kinds = kindsByRoute[route];
         if (!kinds.length) {
-          byPage[name] = { route, controls: 'none (the page has no chart controls: nothing to interact with but tooltips)' };
+          byPage[name] = { route, controls: 'none' };
           console.log(`${profile.name} ${name} ${route}: no chart controls`);
           continue;
         }
         const perKind: Record<string, { first_ms: number; warm_ms: number; ratio: number; quick_runs: number; runs: InteractionRun[] }> = {};
         for (const k of kinds) {
           const runs: InteractionRun[] = [];
-          for (let i = 0; i < RUNS; i++) runs.push(await interactionRun(browser, server.url, route, k, profile));
+          for (let i = 0; i < RUNS; i++) {
+            const r = await interactionRun(browser, server.url, route, k, profile).catch((err) => (console.log(`  ${k.kind} run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+            if (r) runs.push(r);
+          }
+          if (!runs.length) continue;
           const first = round(median(runs.map((r) => r.first_ms)));
           const warm = round(median(runs.map((r) => r.warm_ms)));
           perKind[k.kind] = { first_ms: first, warm_ms: warm, ratio: round(first / Math.max(warm, 1)), quick_runs: runs.filter((r) => r.before_engine).length, runs };
-          console.log(`${profile.name} ${name} ${k.kind}: first ${ms(first)}, warm ${ms(warm)} (${(first / Math.max(warm, 1)).toFixed(2)}×; drawn before the engine in ${perKind[k.kind].quick_runs}/${RUNS})`);
+          console.log(`${profile.name} ${name} ${k.kind}: first ${ms(first)}, warm ${ms(warm)} (${(first / Math.max(warm, 1)).toFixed(2)}×; before the engine in ${perKind[k.kind].quick_runs}/${RUNS}) [load ${os.loadavg()[0].toFixed(1)}]`);
         }
         byPage[name] = { route, controls: perKind };
       }
+      if (flag('interactions-only') && !flag('with-engine')) {
+        interactions[profile.name] = { pages: byPage, engine_ready: null, baseline: baselineFirst, load: os.loadavg() };
+        continue;
+      }
       const ready: EngineReady[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const r = await engineReady(server.url, profile);
+      for (let i = 0; i < ENGINE_RUNS; i++) {
+        const r = await engineReady(server.url, profile).catch((err) => (console.log(`  engine ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+        if (!r) continue;
         ready.push(r);
-        console.log(`${profile.name} engine ready run ${i + 1}/${RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
+        console.log(`${profile.name} engine ready run ${i + 1}/${ENGINE_RUNS}: cold ${ms(r.cold_ms)}, warm ${ms(r.warm_ms)}, repeat ${ms(r.repeat_ms)}; parts ${JSON.stringify(r.parts)}`);
+      }
+      let sql: { cold_ms: number; repeat_ms: number; runs: unknown[] } | null = null;
+      if (flag('sql')) {
+        const runs: Awaited<ReturnType<typeof sqlReady>>[] = [];
+        for (let i = 0; i < ENGINE_RUNS; i++) {
+          const r = await sqlReady(server.url, profile).catch((err) => (console.log(`  SQL ready run ${i + 1} failed: ${String(err).slice(0, 200)}`), null));
+          if (!r) continue;
+          runs.push(r);
+          console.log(`${profile.name} SQL console ready run ${i + 1}/${ENGINE_RUNS}: cold ${ms(r.cold_ms)} (${r.decoded.cold} tables decoded), repeat ${ms(r.repeat_ms)} (${r.decoded.repeat} decoded)`);
+        }
+        if (runs.length) sql = { cold_ms: round(median(runs.map((r) => r.cold_ms))), repeat_ms: round(median(runs.map((r) => r.repeat_ms))), runs };
       }
       const med = (f: (r: (typeof ready)[number]) => number | null) => round(median(ready.map(f).filter((x): x is number => x !== null)));
       const engine = { cold_ms: med((r) => r.cold_ms), warm_ms: med((r) => r.warm_ms), repeat_ms: med((r) => r.repeat_ms), runs: ready };
       console.log(`${profile.name} engine ready (from intent): cold ${ms(engine.cold_ms)}, warm ${ms(engine.warm_ms)}, repeat visit ${ms(engine.repeat_ms)} (${(engine.repeat_ms / engine.cold_ms).toFixed(2)} of cold)`);
-      interactions[profile.name] = { pages: byPage, engine_ready: engine, baseline_first_interaction_ms: results[profile.name]?.baseline.warm_rerender_ms ?? null, baseline_engine_ready_ms: results[profile.name]?.baseline.duckdb_ready_ms ?? null };
+      interactions[profile.name] = { pages: byPage, engine_ready: engine, sql_ready: sql, baseline: baselineFirst, baseline_engine_ready_ms: results[profile.name]?.baseline.duckdb_ready_ms ?? null, load: os.loadavg() };
     }
 
     const embeds = readdirSync(path.join(DIST, 'embed'), { withFileTypes: true })
@@ -578,22 +804,27 @@ function report(
     for (const r of p.results) prow.push([`${r.scale}×${r.synthetic ? ' (synthetic)' : ''}`, r.observations.toLocaleString('en'), ms(r.median_ms.total), ms(r.median_ms.validate ?? null), ms(r.median_ms.write ?? null), Math.round(r.observations / (r.median_ms.total / 1000)).toLocaleString('en')]);
     console.log(`\n${table(prow)}\n(pipeline results of ${p.date})`);
   }
-  for (const [name, v] of Object.entries(interactions) as [string, { pages: Record<string, { route: string; controls: unknown }>; engine_ready: { cold_ms: number; warm_ms: number; repeat_ms: number }; baseline_first_interaction_ms: number | null; baseline_engine_ready_ms: number | null }][]) {
-    const irows = [[`${name}: first vs warm interaction (median of ${RUNS})`, 'first', 'warm', 'first / warm', '≤ 2×']];
+  type Per = { first_ms: number; warm_ms: number; ratio: number; quick_runs?: number };
+  type IV = { sql_ready?: { cold_ms: number; repeat_ms: number } | null; pages: Record<string, { route: string; controls: Record<string, Per> | string }>; engine_ready: { cold_ms: number; warm_ms: number; repeat_ms: number } | null; baseline: Per | null; baseline_engine_ready_ms: number | null; load: number[] };
+  for (const [name, v] of Object.entries(interactions) as [string, IV][]) {
+    const irows = [[`${name}: first vs warm use (median of ${RUNS}; load ${v.load.map((l) => l.toFixed(1)).join(' ')})`, 'first', 'warm', 'first / warm', '≤ 2×', 'before engine']];
     for (const [page, pv] of Object.entries(v.pages)) {
       if (typeof pv.controls === 'string') {
-        irows.push([`${page} ${pv.route}`, '–', '–', '–', 'no controls']);
+        irows.push([`${page} ${pv.route}`, '–', '–', '–', 'no controls', '']);
         continue;
       }
-      for (const [kind, kv] of Object.entries(pv.controls as Record<string, { first_ms: number; warm_ms: number; ratio: number }>))
-        irows.push([`${page}: ${kind}`, ms(kv.first_ms), ms(kv.warm_ms), `${kv.ratio.toFixed(2)}×`, kv.ratio <= 2 ? 'PASS' : 'FAIL']);
+      for (const [kind, kv] of Object.entries(pv.controls))
+        irows.push([`${page}: ${kind}`, ms(kv.first_ms), ms(kv.warm_ms), `${kv.ratio.toFixed(2)}×`, kv.ratio <= 2 ? 'PASS' : 'FAIL', `${kv.quick_runs}/${RUNS}`]);
     }
-    irows.push(['baseline (DuckDB-first): first interaction = its re-render once ready', ms(v.baseline_first_interaction_ms), '', '', '']);
+    if (v.baseline) irows.push(['baseline (DuckDB-first): country toggle', ms(v.baseline.first_ms), ms(v.baseline.warm_ms), `${v.baseline.ratio.toFixed(2)}×`, v.baseline.ratio <= 2 ? 'PASS' : 'FAIL', '']);
     console.log('\n' + table(irows));
+    const q = v.sql_ready;
+    if (q) console.log(`${name}: SQL console ready from navigation: cold ${ms(q.cold_ms)}, repeat visit ${ms(q.repeat_ms)} → repeat/cold ${(q.repeat_ms / q.cold_ms).toFixed(2)}`);
     const e = v.engine_ready;
-    console.log(
-      `${name}: engine ready from intent: cold ${ms(e.cold_ms)}, warm ${ms(e.warm_ms)}, repeat visit ${ms(e.repeat_ms)} → repeat/cold ${(e.repeat_ms / e.cold_ms).toFixed(2)} (${e.repeat_ms < e.cold_ms / 3 ? 'PASS' : 'FAIL'} < 1/3); baseline engine ready from navigation ${ms(v.baseline_engine_ready_ms)}`,
-    );
+    if (e)
+      console.log(
+        `${name}: engine ready from intent: cold ${ms(e.cold_ms)}, warm ${ms(e.warm_ms)}, repeat visit ${ms(e.repeat_ms)} → repeat/cold ${(e.repeat_ms / e.cold_ms).toFixed(2)} (${e.repeat_ms < e.cold_ms / 3 ? 'PASS' : 'FAIL'} < 1/3); baseline engine ready from navigation ${ms(v.baseline_engine_ready_ms)}`,
+      );
   }
   console.log('\nBudgets (DESIGN.md; informative, not a gate):\n  ' + budget.join('\n  '));
 
@@ -613,7 +844,7 @@ function report(
           duckdb_ready: 'site: ms from the first interaction until the engine and tables are loaded; baseline: ms from navigation',
           baseline: 'bench/baseline/: same spec, SQL, engine loader and plotOptions; DuckDB-WASM loads and queries before the first draw',
           interactions:
-            `per page and control kind, a fresh page: loaded, ${READING_MS} ms of reading, pointer over the control, 400 ms, then the change (first_ms: change → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. Baseline: its first interaction is its re-render once ready, and its engine ready is from navigation.`,
+            `per page (home, a country page, an embed) and control kind a figure there holds: a fresh page, loaded, ${READING_MS} ms of reading, the reader's intent (pointer on the control; for tooltips the pointer entering the figure above its plot; none for keyboard focus), 400 ms, then the first use (first_ms: use → drawn + 2 frames); warm_ms: median of the next 3 uses in the same page. baseline: the DuckDB-first page changed the same way after the same reading time (it waits for its engine), against its next 3 changes. engine_ready: from pointer intent to engine and tables loaded; in a persistent profile on disk: cold = fresh profile, warm = same page loaded again in the same tab, repeat = the browser restarted on the same profile. sql_ready: the SQL console sealed with every table, from navigation, cold and after a browser restart.`,
         },
         results,
         interactions,

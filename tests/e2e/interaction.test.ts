@@ -2,6 +2,8 @@
  * Issue 11 and 16 in Chromium, on the built site:
  *  - the first change of a country or of the year range redraws from the rows in the page, before
  *    any engine file is requested (the quick path); the engine loads once, on intent;
+ *  - on a page whose charts have no controls, the first tooltip and the first PNG wait for
+ *    nothing: tooltips load at idle, the PNG's fonts on intent, once;
  *  - a runaway SQL query is cancelled (the worker is terminated and a new engine opened and
  *    sealed again), and another query then runs without a reload;
  *  - every CSV the site offers (published table, chart CSV, SQL console export) arrives with a
@@ -68,6 +70,55 @@ describe('quick redraw', () => {
     expect(engineRequests(w.requests).filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
     await w.context.close();
   });
+});
+
+describe('first use without waiting, where the page holds what it needs', () => {
+  it('a country page: every chart shows a tooltip on its first focus with nothing left to load', async () => {
+    const w = await openPage(site, '/countries/jpn/', { fastConnection: true });
+    const { page } = w;
+    // At idle, charts without controls load their tooltips (no pointer has come near them).
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('chart-figure')].every((f) => f.dataset.statePhase === 'interactive'), null, { timeout: 60_000 });
+    const figures = await page.$$eval('chart-figure', (fs) => fs.filter((f) => f.querySelector('[data-plot] [data-tip]')).length);
+    expect(figures).toBeGreaterThan(1);
+    await page.waitForLoadState('networkidle');
+    w.requests.length = 0;
+    for (let i = 0; i < figures; i++) {
+      const heading = await page.evaluate((n) => {
+        const f = [...document.querySelectorAll<HTMLElement>('chart-figure')].filter((x) => x.querySelector('[data-plot] [data-tip]'))[n];
+        const p = f.querySelector<SVGElement>('[data-plot] svg [data-tip]')!;
+        p.focus();
+        const tip = f.querySelector<HTMLElement>('[data-tooltip]')!;
+        // Shown in the same task as the focus: no import, no fetch in between.
+        return tip.hidden ? null : tip.querySelector('strong')?.textContent;
+      }, i);
+      expect(heading, `figure ${i}`).toBeTruthy();
+    }
+    expect(w.requests).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  }, 120_000);
+
+  it('the PNG button fetches its fonts on intent, once: the click and a second PNG fetch nothing', async () => {
+    const w = await openPage(site, '/countries/jpn/');
+    const { page } = w;
+    await page.waitForLoadState('networkidle');
+    w.requests.length = 0;
+    const png = page.locator('chart-figure button[data-act="png"]').first();
+    await png.hover();
+    await expect.poll(() => w.requests.filter((u) => u.endsWith('.woff2')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    const fonts = w.requests.filter((u) => u.includes('/fonts/export/'));
+    expect(fonts.some((u) => u.endsWith('/faces.json'))).toBe(true);
+    expect(fonts.some((u) => u.endsWith('.woff2'))).toBe(true);
+    w.requests.length = 0;
+    for (let i = 0; i < 2; i++) {
+      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), png.click()]);
+      expect(d.suggestedFilename()).toMatch(/\.png$/);
+    }
+    expect(w.requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  }, 120_000);
 });
 
 describe('SQL console: cancel and time limit', () => {

@@ -2,13 +2,16 @@
  * Issue 11, repeat visit, in Chromium on the built site: the tables a chart decoded from Parquet
  * are kept (Arrow IPC, in Cache Storage, stamped with the data release), so the next visit in the
  * same browser neither fetches nor decodes them; a copy stamped with another release is not used
- * but decoded again and replaced. (src/lib/db/browser.ts leaves a mark `atlas-cached:<table>` or a
- * measure `atlas-decode:<table>` for each table it loads.)
+ * but decoded again and replaced. The SQL console reads its tables through the same cache, so a
+ * table decoded on /sql/ is not decoded again by a chart, nor by the next visit to /sql/.
+ * (src/lib/db/browser.ts leaves a mark `atlas-cached:<table>` or a measure `atlas-decode:<table>`
+ * for each table it loads.)
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startSite, type Site } from './harness.ts';
 import { DIST } from './pages.ts';
+import { CONSOLE_TABLES } from '../../src/lib/sql/seal.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -85,6 +88,47 @@ describe('repeat visit', () => {
     expect(third.decoded).toEqual(first.decoded);
     expect(parquet(w.requests)).toEqual(first.decoded);
     await page.waitForFunction((r) => caches.open('atlas-tables').then(async (c) => (await Promise.all((await c.keys()).map((k) => c.match(k)))).every((x) => x!.headers.get('x-atlas-release') === r)), release);
+
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.offOrigin).toEqual([]);
+    await w.context.close();
+  }, 600_000);
+
+  it('SQL console: tables decoded on /sql/ serve the charts and the next visit to /sql/, which decodes nothing', async () => {
+    const w = await openPage(site, '/sql/', { fastConnection: true });
+    const { page } = w;
+    const consoleReady = () => page.waitForSelector('sql-console[data-ready="true"]', { timeout: 180_000 });
+    const parquet = () => w.requests.filter((u) => u.endsWith('.parquet')).map((u) => new URL(u).pathname).sort();
+    const all: string[] = [...CONSOLE_TABLES].sort();
+    await consoleReady();
+    const first = await traces(page);
+    expect(first.decoded).toEqual(all);
+    expect(first.cached).toEqual([]);
+    expect(parquet()).toEqual(all.map((t) => `/data/${t}.parquet`));
+    await page.waitForFunction((n) => caches.open('atlas-tables').then((c) => c.keys()).then((k) => k.length >= n), all.length);
+
+    // A chart page in the same browser takes the console's tables from the cache.
+    w.requests.length = 0;
+    await page.goto(site.url + '/', { waitUntil: 'load' });
+    await engineReady(page);
+    const home = await traces(page);
+    expect(home.decoded).toEqual([]);
+    expect(home.cached.length).toBeGreaterThan(0);
+    expect(home.cached.every((t) => all.includes(t))).toBe(true);
+
+    // The next visit to /sql/: ready without fetching or decoding a table, and it answers.
+    w.requests.length = 0;
+    await page.goto(site.url + '/sql/', { waitUntil: 'load' });
+    await consoleReady();
+    const second = await traces(page);
+    expect(second.decoded).toEqual([]);
+    expect(second.cached).toEqual(all);
+    expect(parquet()).toEqual([]);
+    await page.fill('[data-sql-text]', 'SELECT count(*) AS n FROM observations');
+    await page.click('[data-sql-run]');
+    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('sql-console')!.dataset.outcome, null, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.querySelector<HTMLElement>('sql-console')!.dataset.outcome)).toBe('ok');
+    expect(Number((await page.textContent('[data-sql-results] tbody td'))?.replace(/\D/g, ''))).toBeGreaterThan(1000);
 
     expect(w.consoleErrors).toEqual([]);
     expect(w.offOrigin).toEqual([]);

@@ -15,7 +15,7 @@ import { sourcesOf } from '../charts/sources.ts';
 import { buildCitation, citeKey, sourcesPhrase, type Citation } from './citation.ts';
 import { downloadName, rowsToCsv } from './files.ts';
 import { EXPORT_FONT_STACK, standaloneSvg } from './svg-export.ts';
-import { embedExportFonts } from './export-fonts.ts';
+import { embedExportFonts, loadExportFonts } from './export-fonts.ts';
 import { keyFor, type KeyItem } from '../charts/key.ts';
 import { svgToPng } from './png.ts';
 
@@ -178,6 +178,19 @@ function say(el: HTMLElement, message: string) {
   status.textContent = '';
   // A fresh text node each time, so the same message is announced again.
   requestAnimationFrame(() => (status.textContent = message));
+}
+
+/**
+ * On intent over a button (./element.ts): what its click will need and can fetch beforehand. Over
+ * PNG, the export fonts for the chart on screen (kept for the click; see ./export-fonts.ts).
+ */
+export function prepare(el: HTMLElement, act: string, rendered: Rendered | null): void {
+  if (act !== 'png') return;
+  try {
+    void loadExportFonts(framed(el, rendered).markup).catch(() => undefined);
+  } catch {
+    // nothing to prepare (no chart yet): the click will say why
+  }
 }
 
 export async function perform(el: HTMLElement, act: string, rendered: Rendered | null): Promise<void> {

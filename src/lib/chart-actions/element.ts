@@ -1,8 +1,9 @@
 /**
  * `<chart-actions>` (components/ChartActions.astro): the download, citation and link buttons
  * under a chart. This part is loaded with the page and stays tiny: it remembers the rows and SVG
- * of the last redraw (the figure's `chart:render` event) and, on the first click, imports
- * ./actions.ts, which does the work (papaparse, SVG framing, canvas).
+ * of the last redraw (the figure's `chart:render` event) and, on intent (pointer or focus over a
+ * button) or the first click, imports ./actions.ts, which does the work (papaparse, SVG framing,
+ * canvas).
  */
 import type { Rendered } from './actions.ts';
 
@@ -17,6 +18,15 @@ class ChartActionsElement extends HTMLElement {
       // An open citation follows the view on screen.
       if (this.querySelector<HTMLDetailsElement>('details[data-cite]')?.open) void this.#run('cite');
     });
+    // Intent (pointer or focus over the buttons): the work code loads, and over PNG its fonts
+    // too, while the pointer is still on its way, so the first click costs what later ones do.
+    const intent = (e: Event) => {
+      this.#actions ??= import('./actions.ts');
+      const act = (e.target as Element).closest?.<HTMLElement>('button[data-act]')?.dataset.act;
+      if (act) void this.#actions.then((m) => m.prepare(this, act, this.#rendered)).catch(() => undefined);
+    };
+    this.addEventListener('pointerover', intent, { passive: true });
+    this.addEventListener('focusin', intent);
     this.addEventListener('click', (e) => {
       const button = (e.target as Element).closest<HTMLButtonElement>('button[data-act]');
       if (button && this.contains(button)) void this.#run(button.dataset.act ?? '');

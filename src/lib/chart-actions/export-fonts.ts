@@ -5,7 +5,8 @@
  * boxes. So the export carries its fonts: subsets of the same Noto faces the social images use
  * (lib/social/fonts.ts), cut at build time to the characters the site's pages hold
  * (tools/export-fonts.ts) and served from the site's own origin under /fonts/export/. They are
- * fetched only when a reader saves a PNG, and only the faces whose characters the image holds;
+ * fetched only when a reader is about to save a PNG (pointer or focus on its button) or saves
+ * one, once per page, and only the faces whose characters the image holds;
  * they go into the SVG as data: URLs in an @font-face rule, and the text takes them first.
  *
  * Browser-safe; the pure parts (ranges, picking faces, the style block) are tested in node.
@@ -110,22 +111,41 @@ function base64(bytes: ArrayBuffer): string {
   return btoa(s);
 }
 
+/** Manifest and faces already fetched, by URL: a second PNG (or one prepared on intent) fetches nothing. */
+const fetched = new Map<string, Promise<unknown>>();
+function once<T>(url: string, read: (r: Response) => Promise<T>, missing: (status: number) => T | Promise<T>): Promise<T> {
+  let p = fetched.get(url) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(url).then((r) => (r.ok ? read(r) : missing(r.status)));
+    fetched.set(url, p);
+    p.catch(() => fetched.delete(url)); // a failed fetch is tried again by the next export
+  }
+  return p;
+}
+
+/**
+ * In the browser: the served export faces that `markup`'s text needs, fetched once per page. Null
+ * without the manifest (a dev server, an old build): the system's fonts then draw the image.
+ */
+export async function loadExportFonts(markup: string, base = import.meta.env.BASE_URL ?? '/'): Promise<{ face: ExportFace; base64: string }[] | null> {
+  const dir = `${base.endsWith('/') ? base : `${base}/`}${EXPORT_FONT_DIR}`;
+  const manifest = await once<ExportFontManifest | null>(`${dir}${EXPORT_FONT_MANIFEST}`, (r) => r.json(), () => null).catch(() => null);
+  if (!manifest) return null;
+  return Promise.all(
+    facesFor(svgText(markup), manifest).map(async (face) => ({
+      face,
+      base64: await once(`${dir}${encodeURIComponent(face.file)}`, async (r) => base64(await r.arrayBuffer()), (status) => {
+        throw new Error(`the font ${face.file} could not be loaded (${status})`);
+      }),
+    })),
+  );
+}
+
 /**
  * In the browser: `markup` with the served export fonts its text needs. Without the manifest (a
  * dev server, an old build) the markup comes back as it was: the system's fonts draw it.
  */
 export async function embedExportFonts(markup: string, fallback: string, base = import.meta.env.BASE_URL ?? '/'): Promise<string> {
-  const dir = `${base.endsWith('/') ? base : `${base}/`}${EXPORT_FONT_DIR}`;
-  const res = await fetch(`${dir}${EXPORT_FONT_MANIFEST}`).catch(() => null);
-  if (!res?.ok) return markup;
-  const manifest = (await res.json()) as ExportFontManifest;
-  const faces = facesFor(svgText(markup), manifest);
-  const loaded = await Promise.all(
-    faces.map(async (face) => {
-      const r = await fetch(`${dir}${encodeURIComponent(face.file)}`);
-      if (!r.ok) throw new Error(`the font ${face.file} could not be loaded (${r.status})`);
-      return { face, base64: base64(await r.arrayBuffer()) };
-    }),
-  );
-  return withFonts(markup, loaded, fallback);
+  const loaded = await loadExportFonts(markup, base);
+  return loaded ? withFonts(markup, loaded, fallback) : markup;
 }

@@ -107,7 +107,7 @@ export function browserDb(): Promise<Engine> {
 }
 
 /** Fetches a file from our origin, reporting bytes as they arrive. */
-async function fetchBytes(url: string, name: string): Promise<ArrayBuffer> {
+async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void): Promise<ArrayBuffer> {
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`could not load ${url} (${res.status})`);
   const total = Number(res.headers.get('content-length') ?? 0);
@@ -119,7 +119,7 @@ async function fetchBytes(url: string, name: string): Promise<ArrayBuffer> {
     if (done) break;
     chunks.push(value);
     loaded += value.byteLength;
-    emit({ phase: 'table', name, loaded, total });
+    onBytes(loaded, total);
   }
   const out = new Uint8Array(loaded);
   let at = 0;
@@ -231,16 +231,25 @@ async function tableCache(): Promise<Cache | null> {
 }
 
 /**
- * Arrow IPC bytes of a published table: from the cache when it holds this release's copy, else
- * fetched, decoded and stored (replacing any other release's copy under the same URL). Each table
- * leaves a trace for tests and the bench: a mark `atlas-cached:<name>`, or a measure
- * `atlas-decode:<name>` (the time spent decoding).
+ * Arrow IPC bytes of a published table `<from><name>.parquet`: from the cache when it holds this
+ * release's copy, else fetched, decoded and stored (replacing any other release's copy under the
+ * same URL). The one home of the table cache: the charts' engine and the SQL console's (lib/sql/
+ * engine.ts) both read tables through here, so a table decoded on one page is not decoded on
+ * another. Each table leaves a trace for tests and the bench: a mark `atlas-cached:<name>`, or a
+ * measure `atlas-decode:<name>` (the time spent decoding).
+ *
+ * `after`: nothing is fetched or decoded before it settles (the charts pass their engine: a page
+ * whose engine never arrives spends no bytes on tables, and decoding on the page's thread does not
+ * compete with a reader's first click). `onBytes`: bytes of the download as they arrive.
  */
-async function tableIPC(url: string, name: string, release: string, engineUp: Promise<unknown>): Promise<Uint8Array> {
-  // Nothing is fetched or decoded before the engine is up: a page whose engine never arrives
-  // spends no bytes on tables (tests/e2e/interaction.test.ts), and decoding on the page's thread
-  // does not compete with a reader's first click.
-  await engineUp;
+export async function publishedTable(
+  name: string,
+  opts: { from?: string; after?: Promise<unknown>; onBytes?: (loaded: number, total: number) => void } = {},
+): Promise<Uint8Array> {
+  const from = opts.from ?? dataBase();
+  const url = new URL(`${from}${name}.parquet`, location.href).href;
+  const release = releaseOf(from);
+  await opts.after;
   const cache = release ? await tableCache() : null;
   const hit = await cache?.match(url).catch(() => undefined);
   if (hit && hit.headers.get(RELEASE_HEADER) === release) {
@@ -248,7 +257,7 @@ async function tableIPC(url: string, name: string, release: string, engineUp: Pr
     performance.mark(`atlas-cached:${name}`);
     return bytes;
   }
-  const buffer = await fetchBytes(url, name);
+  const buffer = await fetchBytes(url, opts.onBytes ?? ((loaded, total) => emit({ phase: 'table', name, loaded, total })));
   performance.mark(`atlas-decode-start:${name}`);
   // IPC bytes, not the Table object: duckdb-wasm bundles its own apache-arrow version.
   const ipc = tableToIPC(await parquetToArrow(buffer), 'stream');
@@ -263,17 +272,16 @@ async function tableIPC(url: string, name: string, release: string, engineUp: Pr
 /**
  * Loads published tables (once each) from `<from><name>.parquet` into the engine (default: the
  * page's data base, see dataBase()). One page reads one data base: tables are named by table only.
- * A table decoded once is kept, per release, in Cache Storage (tableIPC).
+ * A table decoded once is kept, per release, in Cache Storage (publishedTable).
  */
 export async function ensureTables(names: string[], from: string = dataBase()): Promise<void> {
-  const release = releaseOf(from);
   const ready = browserDb();
   await Promise.all([
     ready,
     ...names.map((name) => {
       if (!tables.has(name)) {
         const p = (async () => {
-          const ipc = await tableIPC(new URL(`${from}${name}.parquet`, location.href).href, name, release, ready);
+          const ipc = await publishedTable(name, { from, after: ready });
           const { conn } = await ready;
           performance.mark(`atlas-insert-start:${name}`);
           await conn.insertArrowFromIPCStream(ipc, { name, create: true });

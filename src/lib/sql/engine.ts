@@ -2,9 +2,10 @@
 /**
  * The SQL console's own DuckDB-WASM: a dedicated database (not the charts' shared one, whose
  * configuration is locked before its tables are loaded), filled with every published table and
- * then sealed (./seal.ts). Served from the site's origin like the charts' engine; the Parquet is
- * decoded with the charts' hyparquet → Arrow path (lib/db/browser.ts), so nothing is fetched
- * from another host and no extension is needed.
+ * then sealed (./seal.ts). Served from the site's origin like the charts' engine; the tables come
+ * through the charts' loader (lib/db/browser.ts publishedTable: Parquet decoded with hyparquet to
+ * Arrow, kept per data release in Cache Storage), so nothing is fetched from another host, no
+ * extension is needed, and a repeat visit decodes nothing.
  *
  * The seal, layer by layer:
  *  1. `check` classifies the statement with DuckDB's own lexer (`db.tokenize`, ./guard.ts) and
@@ -18,8 +19,7 @@
  * refuses on its own and that the console's tables come back.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableToIPC } from 'apache-arrow';
-import { dataBase, parquetToArrow } from '../db/browser.ts';
+import { dataBase, publishedTable } from '../db/browser.ts';
 import { engineFiles } from '../db/assets.ts';
 import { cellText, type ResultSet } from './format.ts';
 import { checkSql, type GuardResult } from './guard.ts';
@@ -49,28 +49,26 @@ function base(): string {
   return b.endsWith('/') ? b : `${b}/`;
 }
 
-/** Parquet bytes already fetched: a restarted engine (after Cancel) does not download them again. */
-const fetched = new Map<string, ArrayBuffer>();
+/**
+ * Arrow IPC bytes of each table, once loaded in this page: a restarted engine (after Cancel) takes
+ * them from memory, not from the cache again.
+ */
+const loaded = new Map<string, Uint8Array>();
 
-async function fetchTable(url: string, name: string, progress: (p: EngineProgress) => void): Promise<ArrayBuffer> {
-  const have = fetched.get(url);
-  if (have) {
-    progress({ phase: 'table', name, loaded: have.byteLength, total: have.byteLength });
-    return have;
+/**
+ * One published table as Arrow IPC: from memory, else through the charts' release-stamped table
+ * cache (lib/db/browser.ts publishedTable: a repeat visit, or a visit after a chart page loaded
+ * the same tables, decodes nothing).
+ */
+async function tableBytes(from: string, name: string, progress: (p: EngineProgress) => void): Promise<Uint8Array> {
+  let bytes = loaded.get(`${from}${name}`);
+  if (!bytes) {
+    progress({ phase: 'table', name, loaded: 0, total: 0 });
+    bytes = await publishedTable(name, { from, onBytes: (n, total) => progress({ phase: 'table', name, loaded: Math.min(n, total || n), total: 0 }) });
+    loaded.set(`${from}${name}`, bytes);
   }
-  const buf = await fetchTableOnce(url, name, progress);
-  fetched.set(url, buf);
-  return buf;
-}
-
-async function fetchTableOnce(url: string, name: string, progress: (p: EngineProgress) => void): Promise<ArrayBuffer> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${name} (${res.status})`);
-  const total = Number(res.headers.get('content-length') ?? 0);
-  progress({ phase: 'table', name, loaded: 0, total });
-  const buf = await res.arrayBuffer();
-  progress({ phase: 'table', name, loaded: buf.byteLength, total: buf.byteLength });
-  return buf;
+  progress({ phase: 'table', name, loaded: bytes.byteLength, total: bytes.byteLength });
+  return bytes;
 }
 
 interface ArrowLike {
@@ -105,8 +103,7 @@ export async function openConsoleEngine(progress: (p: EngineProgress) => void = 
   const ipc = new Map<string, Uint8Array>();
   await Promise.all(
     CONSOLE_TABLES.map(async (name) => {
-      const buffer = await fetchTable(`${from}${name}.parquet`, name, progress);
-      const bytes = tableToIPC(await parquetToArrow(buffer), 'stream');
+      const bytes = await tableBytes(from, name, progress);
       ipc.set(name, bytes);
       // insertArrowFromIPCStream may take ownership of the buffer: hand it a copy.
       await conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true });

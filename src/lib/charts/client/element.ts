@@ -10,7 +10,7 @@
  *  - data-params:  comma-separated query-string names this chart reads (with prefix applied)
  *  - a chart with controls loads its chart code once the page has loaded and the browser is idle
  *    (not with Save-Data), and starts the engine then too on a fast connection (otherwise on
- *    intent: pointer or focus over its controls)
+ *    intent: pointer or focus over its controls); a chart without controls loads its tooltips then
  */
 const WAKE_EVENTS = ['pointerenter', 'touchstart', 'focusin', 'change', 'input', 'click'] as const;
 
@@ -32,16 +32,18 @@ export class ChartFigureElement extends HTMLElement {
     const params = (this.dataset.params ?? '').split(',').filter(Boolean);
     const search = new URLSearchParams(location.search);
     if (params.some((p) => search.has(p))) void this.wake(null);
-    else if (this.querySelector('[data-controls]')) {
-      // A chart with controls, once the page is loaded and idle: its chart code (Plot, the quick
-      // path; about 100 KB) loads and rehearses a redraw, so a first change never waits for it;
-      // on a fast connection the engine starts too. A reader who asked to save data gets
-      // neither before intent.
+    else {
+      // Once the page is loaded and idle: a chart with controls loads its chart code (Plot, the
+      // quick path; about 100 KB) and rehearses a redraw, so a first change never waits for it,
+      // and on a fast connection the engine starts too; a chart without controls loads its
+      // tooltips (a few KB), so the first hover or focus shows one at once. A reader who asked
+      // to save data gets none of it before intent.
       const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
       if (c?.saveData) return;
       const fast = c?.effectiveType === '4g';
+      const controls = !!this.querySelector('[data-controls]');
       const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: object) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
-      const later = () => idle(() => void this.wake(null, fast ? 'engine' : 'code'), { timeout: 5000 });
+      const later = () => idle(() => void this.wake(null, controls ? (fast ? 'engine' : 'code') : false), { timeout: 5000 });
       if (document.readyState === 'complete') later();
       else addEventListener('load', later, { once: true });
     }

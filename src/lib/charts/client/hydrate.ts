@@ -381,24 +381,43 @@ async function create(ctrl: ChartController): Promise<Hydrator> {
    * Nothing is drawn or changed.
    */
   let rehearsed = false;
+  /** States one view control away from `s` (each other option of a radio or select, the first checkbox flipped), at most 8. */
+  function neighbours(s: State): State[] {
+    const out: State[] = [];
+    for (const c of spec.controls) {
+      if (c.kind === 'radio' || c.kind === 'select') {
+        for (const o of c.options) if (String(s[c.key]) !== o.value) out.push(parseLoose(spec, { ...s, [c.key]: o.value }) as State);
+      } else if (c.kind === 'checkboxes' && c.options[0]) {
+        const on = (s[c.key] as string[] | undefined) ?? [];
+        const v = c.options[0].value;
+        out.push(parseLoose(spec, { ...s, [c.key]: on.includes(v) ? on.filter((x) => x !== v) : [...on, v] }) as State);
+      }
+    }
+    return out.slice(0, 8);
+  }
   function rehearse() {
     if (rehearsed || drawnLive) return;
     rehearsed = true;
+    // The view on screen, then each view one control away from it (log scale, indexed, a marker
+    // layer: their first draw runs code the first draw did not), one per idle slot.
+    const states = [current, ...neighbours(current)];
     const run = () => {
-      if (drawnLive) return;
+      const state = states.shift();
+      if (!state || drawnLive) return;
       try {
-        const rows = cache.get(queryKey(spec, current))?.rows;
-        if (!rows) return;
-        for (const e of cache.values()) quickRows(spec, e, current);
-        Plot.plot(plotOptions(spec, rows, current as DrawState, { width: plot.clientWidth || 640 }));
-        describeChart(spec, rows, current as DrawState);
+        const rows = cache.get(queryKey(spec, state))?.rows ?? [...cache.values()].map((e) => quickRows(spec, e, state)).find((r) => r);
+        if (rows) {
+          Plot.plot(plotOptions(spec, rows, state as DrawState, { width: plot.clientWidth || 640 }));
+          describeChart(spec, rows, state as DrawState);
+        }
       } catch (err) {
         console.warn('chart rehearsal failed', err);
       }
+      next();
     };
     const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: object) => void }).requestIdleCallback;
-    if (idle) idle(run, { timeout: 200 });
-    else setTimeout(run, 0);
+    const next = () => (states.length ? (idle ? idle(run, { timeout: 200 }) : setTimeout(run, 0)) : undefined);
+    next();
   }
 
   // Redraw at the real width when the container changes size (rotation, sidebar, embed resize).
