@@ -21,9 +21,9 @@ class ChartActionsElement extends HTMLElement {
     // Intent (pointer or focus over the buttons): the work code loads, and over PNG its fonts
     // too, while the pointer is still on its way, so the first click costs what later ones do.
     const intent = (e: Event) => {
-      this.#actions ??= import('./actions.ts');
+      const loading = this.#load();
       const act = (e.target as Element).closest?.<HTMLElement>('button[data-act]')?.dataset.act;
-      if (act) void this.#actions.then((m) => m.prepare(this, act, this.#rendered)).catch(() => undefined);
+      if (act) void loading.then((m) => m.prepare(this, act, this.#rendered)).catch(() => undefined);
     };
     this.addEventListener('pointerover', intent, { passive: true });
     this.addEventListener('focusin', intent);
@@ -43,10 +43,13 @@ class ChartActionsElement extends HTMLElement {
     });
   }
 
+  /** The action code, once, after the page's language (a no-op in English): files, citations and messages are worded in it. */
+  #load(): Promise<typeof import('./actions.ts')> {
+    return (this.#actions ??= import('../charts/client/page-locale.ts').then((m) => m.usePageLocale()).then(() => import('./actions.ts')));
+  }
+
   async #run(act: string) {
-    // The page's language first (a no-op in English): files, citations and messages are worded in it.
-    this.#actions ??= import('../charts/client/page-locale.ts').then((m) => m.usePageLocale()).then(() => import('./actions.ts'));
-    const { perform } = await this.#actions;
+    const { perform } = await this.#load();
     await perform(this, act, this.#rendered);
   }
 }
