@@ -126,7 +126,7 @@ const dict: ChartDictionary = {
   'One scale for all': '공통 척도',
   Years: '연도',
   Japan: '일본',
-  'South Korea': '한국',
+  'South Korea': '대한민국', // as the countries table names it
   Spain: '스페인',
   Italy: '이탈리아',
   Line: '선',
