@@ -77,7 +77,9 @@ export class SortableTableElement extends HTMLElement {
     });
     body.append(...rows.map((x) => x.r));
     const status = this.querySelector<HTMLElement>('[data-sort-status]');
-    if (status) status.textContent = `Sorted by ${th.textContent?.trim() ?? ''}, ${dir}.`;
+    // The words come from the page (data-ascending / data-descending, with {column}), in its language.
+    const words = status?.dataset[dir] ?? `Sorted by {column}, ${dir}.`;
+    if (status) status.textContent = words.replace('{column}', th.textContent?.trim() ?? '');
   }
 }
 

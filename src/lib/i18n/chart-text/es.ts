@@ -468,6 +468,9 @@ const dict: ChartDictionary = {
   'First residence permits issued to non-EU citizens': 'Primeros permisos de residencia concedidos a ciudadanos de fuera de la UE',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': 'Cada marca es un cambio fechado en las normas de entrada, estancia, trabajo, control o regularización; su forma indica el sentido.',
   'Each mark is a dated change; one lane and one shape per direction.': 'Cada marca es un cambio fechado; una fila y una forma por sentido.',
+  "Select a column heading to sort.": "Seleccione el encabezado de una columna para ordenar.",
+  "Sorted by {column}, ascending.": "Ordenado por {column}, ascendente.",
+  "Sorted by {column}, descending.": "Ordenado por {column}, descendente.",
 };
 
 export default dict;

@@ -468,6 +468,9 @@ const dict: ChartDictionary = {
   'First residence permits issued to non-EU citizens': 'Primi permessi di soggiorno rilasciati a cittadini extra-UE',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': 'Ogni segno è un cambio datato delle norme su ingresso, soggiorno, lavoro, controlli o regolarizzazione; la forma indica la direzione.',
   'Each mark is a dated change; one lane and one shape per direction.': 'Ogni segno è un cambio datato; una fila e una forma per direzione.',
+  "Select a column heading to sort.": "Seleziona l’intestazione di una colonna per ordinare.",
+  "Sorted by {column}, ascending.": "Ordinato per {column}, crescente.",
+  "Sorted by {column}, descending.": "Ordinato per {column}, decrescente.",
 };
 
 export default dict;

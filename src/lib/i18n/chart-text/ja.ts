@@ -468,6 +468,9 @@ const dict: ChartDictionary = {
   'First residence permits issued to non-EU citizens': 'EU域外の国籍者に交付された初回在留許可',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': '印1つが、入国・在留・就労・取り締まり・正規化に関する、日付の分かる制度変更1件。形は変更の方向。',
   'Each mark is a dated change; one lane and one shape per direction.': '印1つが日付の分かる変更1件。方向ごとに1列・1つの形。',
+  "Select a column heading to sort.": "列の見出しを選ぶと並べ替えられる。",
+  "Sorted by {column}, ascending.": "{column}の昇順に並べ替えた。",
+  "Sorted by {column}, descending.": "{column}の降順に並べ替えた。",
 };
 
 export default dict;

@@ -468,6 +468,9 @@ const dict: ChartDictionary = {
   'First residence permits issued to non-EU citizens': 'EU 외 국적자에게 발급된 최초 체류 허가',
   'Each mark is a dated change to the rules on entry, stay, work, enforcement or regularization; its shape shows the direction.': '표시 하나가 입국·체류·취업·단속·합법화에 관한, 날짜가 확인된 제도 변경 한 건. 모양은 변경 방향.',
   'Each mark is a dated change; one lane and one shape per direction.': '표시 하나가 날짜가 확인된 변경 한 건. 방향마다 한 줄, 한 가지 모양.',
+  "Select a column heading to sort.": "열 제목을 고르면 정렬된다.",
+  "Sorted by {column}, ascending.": "{column} 오름차순으로 정렬했다.",
+  "Sorted by {column}, descending.": "{column} 내림차순으로 정렬했다.",
 };
 
 export default dict;
