@@ -118,7 +118,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
   const yOffset = nameRoom / 2;
   const marks: Plot.Markish[] = [];
   const decorative = { ariaHidden: 'true' };
-  marks.push(Plot.gridX({ ticks: narrow ? 5 : 10, strokeOpacity: 0.1, ...decorative }));
+  marks.push(Plot.gridX({ ticks: yearTicks(xDomain, narrow ? 5 : 10), strokeOpacity: 0.1, ...decorative }));
   marks.push(Plot.ruleY(countries, { y: 'code', dy: yOffset, strokeOpacity: 0.12, ...decorative }));
   if (narrow) {
     marks.push(
@@ -200,7 +200,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
     style: { fontSize: `${fontSize}px`, fontFamily: 'inherit', overflow: 'visible' },
     className: 'chart-svg-plot',
     ariaLabel: spec.title,
-    x: { type: 'utc', domain: xDomain, ticks: narrow ? 5 : 10, tickFormat: '%Y', label: null, axis: countries.length > 4 ? 'both' : 'bottom' },
+    x: { type: 'utc', domain: xDomain, ticks: yearTicks(xDomain, narrow ? 5 : 10), tickFormat: '%Y', label: null, axis: countries.length > 4 ? 'both' : 'bottom' },
     y: {
       type: 'band',
       domain: countries.map((c) => c.code),
@@ -213,6 +213,18 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, state: DrawState, ctx: Pl
     r: { type: 'identity' },
     marks,
   } as Plot.PlotOptions;
+}
+
+/**
+ * Year ticks: Plot's own choice over a long span; over a span of fewer years than ticks wanted,
+ * 1 January of each year, since quarterly ticks would all read as the same year ("2022 2022").
+ */
+function yearTicks([from, to]: Date[], max: number): number | Date[] {
+  const years = to.getUTCFullYear() - from.getUTCFullYear() + 1;
+  if (years > max) return max;
+  const out: Date[] = [];
+  for (let y = from.getUTCFullYear() + (from.getUTCMonth() || from.getUTCDate() > 1 ? 1 : 0); y <= to.getUTCFullYear(); y++) out.push(new Date(Date.UTC(y, 0, 1)));
+  return out;
 }
 
 function describe(spec: ChartSpec, rows: ChartRows, state: DrawState): string {

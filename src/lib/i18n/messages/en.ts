@@ -54,7 +54,7 @@ export const en = {
   "country.map.grid": "apprehensions by country",
   "country.map.core": "four countries, four axes",
   "country.map.world": "regularizations worldwide",
-  "country.stories": "{n, plural, one {Story} other {Stories}} about {country} (in English):",
+  "country.stories": "{n, plural, one {Story} other {Stories}} about {country}:",
   "country.regularizations.kicker": "Programmes that let people without legal status apply for a permit, and standing routes to the same end. Circle area is proportional to the people granted status; hollow where only applications are known.",
   "country.regularizations.caption": "Regularizations in {country}",
   "country.regularizations.all": "All countries’ regularizations",
