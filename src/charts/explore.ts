@@ -95,6 +95,8 @@ SELECT
   -- the series title names its country already, except for multi-country (Eurostat) series
   CASE WHEN s.series_id LIKE 'eurostat%' THEN s.title || ' · ' || coalesce(${countryNameSql('c')}, r.country_code) ELSE s.title END
     || CASE WHEN r.unit = 'persons' THEN '' ELSE ' (' || r.unit || ')' END AS label,
+  -- the series title the label starts with (a translated page swaps it, lib/charts/data-text.ts)
+  s.title AS series_title,
   r.period,
   r.ref_date,
   r.value,

@@ -31,10 +31,16 @@ function localizeRow(role: string, r: Row, texts: DataTexts): Row {
     const t = texts.series[String(r.series_id)];
     if (!t) return r;
     const out: Row = { ...r };
+    // A label that starts with the series title (Explore: "<title> · <country>") takes the translated title.
+    const swapLabel = (english: unknown) => {
+      if (t.title && typeof r.label === 'string' && typeof english === 'string' && english && r.label.startsWith(english)) out.label = t.title + r.label.slice(english.length);
+    };
     if (role === 'series') {
+      swapLabel(r.series_title);
       if (typeof r.series_title === 'string' && t.title) out.series_title = t.title;
       return out;
     }
+    swapLabel(r.title);
     for (const k of ['title', 'definition', 'counts', 'excludes', 'preference_note'] as const) if (typeof r[k] === 'string' && t[k]) out[k] = t[k];
     if ('comparability_json' in r) out.comparability_json = swapList(r.comparability_json, t, (c: { country_code: string }) => comparabilityKey(c)) as string;
     if ('breaks_json' in r) out.breaks_json = swapList(r.breaks_json, t, (b: { date: string; country_code?: string | null }) => breakKey(b)) as string;

@@ -74,7 +74,7 @@ export function localHref(path: string, locale: Locale, base = '/'): string {
  * every other page is English only for now, and links to it from a translated page go to English.
  * The one home of that list: the nav, the language switcher, embeds' links back and tests ask it.
  */
-const TRANSLATED: RegExp[] = [/^$/, /^embed\/[^/]+\/$/, /^countries\/[a-z0-9_]+\/$/, /^series\/[a-z0-9_]+\/$/, /^countries\/$/, /^regularizations\/$/, /^rule-changes\/$/, /^maps\/$/, /^series\/$/];
+const TRANSLATED: RegExp[] = [/^$/, /^embed\/[^/]+\/$/, /^countries\/[a-z0-9_]+\/$/, /^series\/[a-z0-9_]+\/$/, /^countries\/$/, /^regularizations\/$/, /^rule-changes\/$/, /^maps\/$/, /^series\/$/, /^explore\/$/];
 
 export function isTranslatedPath(path: string): boolean {
   const p = path.replace(/^\//, '').replace(/[?#].*$/, '');

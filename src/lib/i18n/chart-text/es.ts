@@ -471,6 +471,7 @@ const dict: ChartDictionary = {
   "Select a column heading to sort.": "Seleccione el encabezado de una columna para ordenar.",
   "Sorted by {column}, ascending.": "Ordenado por {column}, ascendente.",
   "Sorted by {column}, descending.": "Ordenado por {column}, descendente.",
+  "Aggregates": "Agregados",
 };
 
 export default dict;

@@ -471,6 +471,7 @@ const dict: ChartDictionary = {
   "Select a column heading to sort.": "Seleziona l’intestazione di una colonna per ordinare.",
   "Sorted by {column}, ascending.": "Ordinato per {column}, crescente.",
   "Sorted by {column}, descending.": "Ordinato per {column}, decrescente.",
+  "Aggregates": "Aggregati",
 };
 
 export default dict;

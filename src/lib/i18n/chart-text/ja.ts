@@ -471,6 +471,7 @@ const dict: ChartDictionary = {
   "Select a column heading to sort.": "列の見出しを選ぶと並べ替えられる。",
   "Sorted by {column}, ascending.": "{column}の昇順に並べ替えた。",
   "Sorted by {column}, descending.": "{column}の降順に並べ替えた。",
+  "Aggregates": "地域集計",
 };
 
 export default dict;

@@ -471,6 +471,7 @@ const dict: ChartDictionary = {
   "Select a column heading to sort.": "열 제목을 고르면 정렬된다.",
   "Sorted by {column}, ascending.": "{column} 오름차순으로 정렬했다.",
   "Sorted by {column}, descending.": "{column} 내림차순으로 정렬했다.",
+  "Aggregates": "지역 합계",
 };
 
 export default dict;

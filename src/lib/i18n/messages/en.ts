@@ -133,6 +133,8 @@ export const en = {
   "seriesIndex.kicker.labour": "Foreign workers, trainees, quotas, and labour-force rates by citizenship.",
   "seriesIndex.kicker.population": "Foreign residents, permit holders and first permits: the legal population irregular residence is measured against.",
   "social.tagline": "Irregular residence, regularizations and immigration rule changes across countries, on one time axis, every figure with its source.",
+  "explore.description": "Draw any count series for any country on one time axis, with regularizations and rule changes; every view is a link.",
+  "explore.lede": "Put any of the published count series on one time axis, for the countries you choose, with the regularizations and rule changes of those countries underneath. The address bar keeps the whole view: copy it to share or cite exactly what you see.",
 } as const;
 
 export type MessageKey = keyof typeof en;

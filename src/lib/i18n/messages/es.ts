@@ -132,4 +132,6 @@ export const es: Messages = {
   "seriesIndex.kicker.labour": "Trabajadores extranjeros, aprendices, cupos y tasas de actividad por nacionalidad.",
   "seriesIndex.kicker.population": "Residentes extranjeros, titulares de permisos y primeros permisos: la población en situación legal con la que se compara la irregular.",
   "social.tagline": "Residencia irregular, regularizaciones y cambios en las normas de inmigración en varios países, en un mismo eje temporal, cada cifra con su fuente.",
+  "explore.description": "Dibuje cualquier serie de recuentos para cualquier país en un mismo eje temporal, con regularizaciones y cambios normativos; cada vista es un enlace.",
+  "explore.lede": "Ponga cualquiera de las series de recuentos publicadas en un mismo eje temporal, para los países que elija, con las regularizaciones y los cambios normativos de esos países debajo. La barra de direcciones guarda toda la vista: cópiela para compartir o citar exactamente lo que ve.",
 };

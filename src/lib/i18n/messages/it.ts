@@ -132,4 +132,6 @@ export const it: Messages = {
   "seriesIndex.kicker.labour": "Lavoratori stranieri, tirocinanti, quote e tassi del mercato del lavoro per cittadinanza.",
   "seriesIndex.kicker.population": "Residenti stranieri, titolari di permesso e primi permessi: la popolazione regolare con cui si misura quella irregolare.",
   "social.tagline": "Soggiorno irregolare, regolarizzazioni e cambi delle regole sull’immigrazione in più paesi, su un solo asse del tempo, ogni cifra con la sua fonte.",
+  "explore.description": "Disegna qualsiasi serie di conteggi per qualsiasi paese su un solo asse del tempo, con regolarizzazioni e cambi di regole; ogni vista è un link.",
+  "explore.lede": "Metti una qualsiasi delle serie di conteggi pubblicate su un solo asse del tempo, per i paesi che scegli, con sotto le regolarizzazioni e i cambi di regole di quei paesi. La barra degli indirizzi conserva l’intera vista: copiala per condividere o citare esattamente ciò che vedi.",
 };
