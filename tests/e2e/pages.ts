@@ -77,7 +77,8 @@ export function onePagePerType(root = DIST): { type: string; path: string }[] {
   return [...seen].map(([type, p]) => ({ type, path: p })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export const isEmbed = (sitePath: string) => sitePath.startsWith('/embed/');
+/** An embed page, in any language (`/embed/…`, `/ja/embed/…`). */
+export const isEmbed = (sitePath: string) => new RegExp(`^/(?:(?:${PREFIXED_LOCALES.join('|')})/)?embed/`).test(sitePath);
 
 export function fileOf(sitePath: string, root = DIST): string {
   const f = path.join(root, sitePath.endsWith('/') ? sitePath + 'index.html' : sitePath);
