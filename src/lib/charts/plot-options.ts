@@ -157,8 +157,13 @@ export function paletteColor(spec: ChartSpec, key: string): string {
 export function lineColors(spec: ChartSpec, data: Row[]): (line: string, key: string) => string {
   const enc = spec.encodings;
   if (enc.colorBy !== 'line') return (_line, key) => paletteColor(spec, key);
-  const byLine = assignLineColors(data.map((r) => ({ line: String(r[enc.line] ?? ''), country: String(r[enc.color] ?? '') })));
-  return (line, key) => byLine.get(line) ?? paletteColor(spec, key);
+  // A composite colour key (`<part>:<country>`, breakdown-lines) names the lines that share a
+  // colour; its country is the row's country_code, so the country's first key takes its colour.
+  const composite = data.some((r) => String(r[enc.color] ?? '').includes(':'));
+  const byLine = assignLineColors(
+    data.map((r) => (composite ? { line: String(r[enc.color] ?? ''), country: String(r.country_code ?? '') } : { line: String(r[enc.line] ?? ''), country: String(r[enc.color] ?? '') })),
+  );
+  return (line, key) => (composite ? byLine.get(key) : byLine.get(line)) ?? paletteColor(spec, key);
 }
 
 /** Where a point sits vertically: its value, or the middle of its range when only a range is published. */
