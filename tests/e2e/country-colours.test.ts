@@ -36,7 +36,8 @@ function chartLines(html: string): Map<string, string>[] {
 }
 
 /** Country code of a line id: `<series>:<country>[:<group>:<age>]`, or the code itself (event timelines: one row per country). */
-const countryOf = (line: string) => (line.includes(':') ? line.split(':')[1] : line);
+/** The country of a line id: `series:COUNTRY` or, for a breakdown, `series:part:COUNTRY:decision`. */
+const countryOf = (line: string) => (line.includes(':') ? (line.split(':').slice(1).find((x) => /^[A-Z]{3}$|^EU|^EA|^EFTA/.test(x)) ?? line.split(':')[1]) : line);
 
 /** Problems with the colours of one chart (empty when it keeps the rule). */
 function problems(lines: Map<string, string>): string[] {
