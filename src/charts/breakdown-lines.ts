@@ -17,9 +17,8 @@
  */
 import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
-import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
+import { EVENT_LAYERS, countryEvents } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredBreakdownSql, windowSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
@@ -142,14 +141,7 @@ export const spec = defineChart({
   subtitle: 'One line per series or breakdown; totals over several years drawn as brackets.',
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
-    regularizations: {
-      role: 'regularization',
-      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
-    },
-    rule_changes: {
-      role: 'rule_change',
-      query: ruleChangesSql({ countries: inList('$event_countries'), colorKey: { byDirection: true }, titleNative: true, category: true }),
-    },
+    ...countryEvents.datasets,
   },
   state,
   options: { windows: true },
@@ -164,13 +156,8 @@ export const spec = defineChart({
     // parts may count workplaces, organisations or cases: stories name the unit (y_label)
     yLabel: 'Number',
   },
-  layers: eventLayers({
-    reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
-    rules: 'Changes to immigration rules, by direction',
-  }),
-  palette: {
-    ...Object.fromEntries(DIRECTION_ORDER.map((d) => [`${DIRECTION_KEY_PREFIX}${d}`, { color: 'currentColor', label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
-  },
+  layers: countryEvents.layers,
+  palette: countryEvents.palette,
   table: [
     { key: 'label', label: 'Line' },
     { key: 'period', label: 'Period', format: 'date' },

@@ -15,9 +15,9 @@
  */
 import { countryNameSql } from '../lib/domain/countries.ts';
 import { z } from 'zod';
-import { EVENT_LAYERS, eventLayers, inList, regularizationsSql, ruleChangesSql } from '../lib/charts/annotations.ts';
+import { EVENT_LAYERS, countryEvents } from '../lib/charts/annotations.ts';
 import { defineChart } from '../lib/charts/spec.ts';
-import { CITIZENSHIP_LABELS, DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER, sqlLabel } from '../lib/domain/labels.ts';
+import { CITIZENSHIP_LABELS, sqlLabel } from '../lib/domain/labels.ts';
 import { DRAWN_KINDS_SQL, midPeriodDateSql, personsSql, preferredTotalSql, windowSql } from '../lib/domain/rules.ts';
 import { oneOf, orderedYears, subsetOf, YEAR_MAX, yearIn } from '../lib/charts/url-state.ts';
 
@@ -146,14 +146,7 @@ export const spec = defineChart({
   subtitle: 'One line per series and country; official figures solid, estimates dashed.',
   datasets: {
     data: { role: 'series', query: SERIES_SQL },
-    regularizations: {
-      role: 'regularization',
-      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
-    },
-    rule_changes: {
-      role: 'rule_change',
-      query: ruleChangesSql({ countries: inList('$event_countries'), colorKey: { byDirection: true }, titleNative: true, category: true }),
-    },
+    ...countryEvents.datasets,
   },
   state,
   // Totals over a window (window_start..window_end) are drawn as brackets (../lib/charts/plot-options.ts).
@@ -167,14 +160,8 @@ export const spec = defineChart({
     colorBy: 'line',
     kind: 'draw_kind',
   },
-  layers: eventLayers({
-    reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
-    rules: 'Changes to immigration rules, by direction',
-  }),
-  palette: {
-    // Directions are told apart by shape (domain/labels.ts DIRECTION_MARKS), drawn in the text colour.
-    ...Object.fromEntries(DIRECTION_ORDER.map((d) => [`${DIRECTION_KEY_PREFIX}${d}`, { color: 'currentColor', label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }])),
-  },
+  layers: countryEvents.layers,
+  palette: countryEvents.palette,
   table: [
     { key: 'label', label: 'Line' },
     { key: 'period', label: 'Period', format: 'date' },

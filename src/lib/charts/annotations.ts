@@ -9,6 +9,7 @@
 import type { ControlDef, EventLayer, TableColumn, UrlField } from './spec.ts';
 import { PROGRAMME_KINDS_SQL } from '../domain/rules.ts';
 import { countryNameSql } from '../domain/countries.ts';
+import { DIRECTION_KEY_PREFIX, DIRECTION_LABELS, DIRECTION_ORDER } from '../domain/labels.ts';
 
 /** Layer ids, as used in `state.layers` and in the URL (`layers=reg,rules`). */
 export const EVENT_LAYERS = ['reg', 'rules'] as const;
@@ -169,3 +170,28 @@ export const PROGRAMME_TABLE: TableColumn[] = [
   { key: 'approvals', label: 'Granted status', format: 'number' },
   { key: 'source_publisher', label: 'Source', format: 'link', href: 'source_url' },
 ];
+
+/**
+ * The event strips of a chart of one or a few countries' lines (series-lines, breakdown-lines):
+ * the programmes and rule changes of `$event_countries`, their layers, and the rule changes'
+ * palette by direction (told apart by shape, drawn in the text colour: domain/labels.ts).
+ */
+export const countryEvents = {
+  datasets: {
+    regularizations: {
+      role: 'regularization' as const,
+      query: regularizationsSql({ countries: inList('$event_countries'), colorKey: { byCountry: true }, nameNative: true, kind: true, figuresNote: true }),
+    },
+    rule_changes: {
+      role: 'rule_change' as const,
+      query: ruleChangesSql({ countries: inList('$event_countries'), colorKey: { byDirection: true }, titleNative: true, category: true }),
+    },
+  },
+  layers: eventLayers({
+    reg: 'Regularization programmes (circle area = people granted status; hollow = not known)',
+    rules: 'Changes to immigration rules, by direction',
+  }),
+  palette: Object.fromEntries(
+    DIRECTION_ORDER.map((d) => [`${DIRECTION_KEY_PREFIX}${d}`, { color: 'currentColor', label: d === 'none' ? 'Not coded' : DIRECTION_LABELS[d] }]),
+  ),
+};

@@ -94,7 +94,8 @@ export function specTexts(spec: ChartSpec): string[] {
   for (const p of Object.values(spec.palette)) out.push(p.label);
   for (const t of spec.table) out.push(t.label);
   for (const [k, v] of Object.entries(spec.constants)) if (k.endsWith('_labels') && Array.isArray(v)) out.push(...v);
-  return out.filter((s) => typeof s === 'string' && s.trim() !== '');
+  // Text with no letter (a year, a number) reads the same in every language: no entry to write.
+  return out.filter((s) => typeof s === 'string' && /\p{L}/u.test(s));
 }
 
 const cache = new WeakMap<ChartSpec, Map<Locale, ChartSpec>>();
