@@ -49,7 +49,13 @@ function readTranslationFile(path: string, file: string): Translations {
     const doc = parseDocument(readFileSync(path, 'utf8'), { schema: 'core', uniqueKeys: true, prettyErrors: false });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) throw new Error(`${file}: ${problem.message.split('\n')[0]}`);
-    const value = (doc.toJS({ maxAliasCount: 0 }) ?? {}) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 0 }) ?? {};
+    } catch (err) {
+      // An alias (which could multiply the document) or anything else the reader refuses: say where.
+      throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)} (write every value out in full; no aliases)`);
+    }
     if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${file}: expected a mapping of record ids`);
     for (const [id, units] of Object.entries(value as Record<string, unknown>)) {
       if (typeof units !== 'object' || units === null || Array.isArray(units)) throw new Error(`${file}: ${id} is not a mapping of text units`);
