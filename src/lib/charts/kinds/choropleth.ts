@@ -157,11 +157,18 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
   const plotH = order.length * rowH;
   const marginLeft = Math.min(120, 12 + Math.max(40, ...withValue.map((it) => it.name.length * fontSize * 0.58)));
   // Title and no-data line span the whole width, from the SVG's left edge (not the bars').
-  const fullWidth = { dx: 4 - marginLeft, lineWidth: (width - 8) / (fontSize * 0.6), textAnchor: 'start' as const, fill: 'currentColor' };
+  // Plot wraps at `lineWidth` ems; the bold title may need two lines on a phone (long Italian or
+  // Spanish words), so the top margin grows with the lines it takes (kana, kanji, hangul: 1 em a
+  // character, other letters about 0.62 em in bold).
+  const lineWidth = (width - 8) / fontSize;
+  const titleEms = [...title].reduce((n, ch) => n + (/[\u3000-\u9fff\uac00-\ud7af]/.test(ch) ? 1 : 0.62), 0);
+  const titleLines = Math.max(1, Math.ceil(titleEms / lineWidth));
+  const headRoom = 48 + (titleLines - 1) * Math.round(fontSize * 1.2);
+  const fullWidth = { dx: 4 - marginLeft, lineWidth, textAnchor: 'start' as const, fill: 'currentColor' };
   return {
     width,
-    height: 48 + plotH + (noneText ? 40 : 8),
-    marginTop: 48,
+    height: headRoom + plotH + (noneText ? 40 : 8),
+    marginTop: headRoom,
     marginLeft,
     marginRight: 44,
     marginBottom: noneText ? 40 : 8,
@@ -184,7 +191,7 @@ function rankedBars(spec: ChartSpec, items: Item[], width: number, title: string
         render: tagPoints(dataset, role, tagged, tabs),
       }),
       Plot.text(withValue, { x: 'value', y: 'code', text: (it: Item) => formatCompact(it.value!), dx: 4, textAnchor: 'start', fill: 'currentColor', ariaHidden: 'true' }),
-      Plot.text([title], { ...fullWidth, frameAnchor: 'top-left', dy: -44, fontWeight: 600, lineAnchor: 'top' }),
+      Plot.text([title], { ...fullWidth, frameAnchor: 'top-left', dy: 4 - headRoom, fontWeight: 600, lineAnchor: 'top' }),
       ...(noneText ? [Plot.text([noneText], { ...fullWidth, frameAnchor: 'bottom-left', dy: 34, lineAnchor: 'bottom', fillOpacity: 0.8 })] : []),
     ],
   } as Plot.PlotOptions;
